@@ -1,0 +1,185 @@
+"""Officials: named people the text ties to a post.
+
+Patterns, all anchored on a post title from the lexicon:
+
+- org + title(s) + name: ``小店区委书记张三``, ``市委书记、市长李四``, ``主编：王五 赵六``
+- name + title: ``省委督导组崔玉民组长``, ``某某总书记`` (not after a level title: 高平|市长)
+- author bylines: ``◎ 张 军`` ... ``(作者系中共某县委书记、县长)``
+
+Only occurrences with a post are emitted; later bare mentions of the same name are
+left to the resolver. ``某某同志`` alone is not a post.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from typing import Any, NamedTuple
+
+from kg.document import Document, Mention
+from kg.lexicon.names import NameSpan, author_bylines, name_after, name_before, names_run
+from kg.lexicon.posts import LEVEL_CHARS, TitleMatch, ends_with_org_suffix, find_titles
+from kg.segment import tag
+
+EXTRACTOR = "officials"
+#: How far left of a title its organisation may reach.
+ORG_WINDOW = 24
+_CLAUSE_BREAK = re.compile(r"[\s，,。；;：:！!？?、“”‘’\"'「」『』《》（）()【】\[\]—…·◎●■□★☆-]")
+#: Words that lead into a title in a sentence but are not part of its organisation.
+LEAD_WORDS = frozenset(("担任", "出任", "兼任", "陪同", "会见", "看望", "慰问", "听取", "邀请",
+                        "率领", "带领", "会同", "通过", "接受", "作为", "包括", "深入", "贯彻"))
+_STOP_TAGS = ("p", "d", "r", "t", "u", "y", "e", "x", "f", "c")
+_KEEP_INSIDE = frozenset("和与及")
+_RELATIVE_LEVELS = frozenset("省市区县镇乡")
+_AUTHOR_NOTE = re.compile(r"[（(]作者系([^()（）\n]{2,80})[)）]")
+
+
+class Post(NamedTuple):
+    title: str
+    org: str | None
+    org_start: int | None
+    org_end: int | None
+    relative: str | None
+
+    def as_attr(self) -> dict[str, Any]:
+        return self._asdict()
+
+
+def _is_stop(word: str, tag_: str) -> bool:
+    if word in _KEEP_INSIDE:
+        return False
+    return tag_.startswith(_STOP_TAGS) or (tag_.startswith("v") and len(word) == 1) or word in LEAD_WORDS
+
+
+def org_start_before(text: str, pos: int, floor: int = 0) -> int:
+    """Where the organisation written right before ``pos`` starts (``pos`` when none)."""
+    left = max(floor, pos - ORG_WINDOW)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, left, pos)]
+    left = breaks[-1] if breaks else left
+    start = pos
+    for word in reversed(tag(text[left:pos])):
+        if _is_stop(word.word, word.tag):
+            break
+        start = left + word.start
+    while start < pos and text[start] in _KEEP_INSIDE:
+        start += 1
+    return start
+
+
+def _relative(org: str | None, title: str) -> str | None:
+    """The level character of an organisation given without a place name (市委, 市人社局)."""
+    head = (org or title)[:1]
+    return head if head in _RELATIVE_LEVELS else None
+
+
+def post_at(text: str, match: TitleMatch, floor: int = 0) -> Post:
+    """The post a title match states, with the organisation written before it."""
+    title, start = match.title, org_start_before(text, match.start, floor)
+    end = match.start + len(title.organ or "")
+    if title.organ is None and title.text[0] in LEVEL_CHARS and start < match.start and text[match.start - 1] != title.text[0]:
+        end = match.start + 1  # 古交市长: the organisation is 古交市
+    if end <= start:
+        return Post(title.text, None, None, None, _relative(None, title.text))
+    org = text[start:end]
+    return Post(title.text, org, start, end, _relative(org, title.text))
+
+
+def _base_org(text: str, post: Post, match: TitleMatch) -> Post | None:
+    """The organisation a following title in the same list shares (太原蒙牛 of 太原蒙牛党支部)."""
+    if post.org_start is None or post.org_start >= match.start:
+        return None
+    start = post.org_start + 2 if text.startswith("中共", post.org_start) else post.org_start
+    return Post("", text[start:match.start], start, match.start, _relative(text[start:match.start], ""))
+
+
+def _joined(text: str, prev: TitleMatch, match: TitleMatch) -> bool:
+    """Whether ``match`` continues a list of titles ending with ``prev`` (市委书记、市长)."""
+    gap_start = prev.end + 1 if text[prev.end:prev.end + 1] == "、" else prev.end
+    if match.start == gap_start:
+        return True
+    return gap_start > prev.end and org_start_before(text, match.start, gap_start) == gap_start
+
+
+def title_chains(text: str, titles: list[TitleMatch]) -> list[list[TitleMatch]]:
+    """Titles grouped into lists that one name follows: [市委书记, 市长] in 市委书记、市长张三."""
+    chains: list[list[TitleMatch]] = []
+    for match in titles:
+        if chains and _joined(text, chains[-1][-1], match):
+            chains[-1].append(match)
+        else:
+            chains.append([match])
+    return chains
+
+
+def chain_posts(text: str, chain: list[TitleMatch]) -> list[Post]:
+    """The posts of a list of titles; a title with no organisation of its own shares the list's."""
+    posts: list[Post] = []
+    base: Post | None = None
+    for i, match in enumerate(chain):
+        floor = chain[i - 1].end if i else 0
+        post = post_at(text, match, floor)
+        if post.org is None and base is not None:
+            post = base._replace(title=post.title)
+        base = base or _base_org(text, post, match)
+        posts.append(post)
+    return posts
+
+
+def _mention(text: str, span: NameSpan, posts: list[Post]) -> Mention:
+    return Mention(span.start, span.end, "official", text[span.start:span.end], span.name,
+                   EXTRACTOR, {"posts": [p.as_attr() for p in posts]})
+
+
+def _named_before(text: str, match: TitleMatch) -> tuple[NameSpan, Post] | None:
+    """``督导组崔玉民组长``: a name right before a title, the organisation before the name."""
+    span = name_before(text, match.start)
+    if span is None:
+        return None
+    start = org_start_before(text, span.start)
+    org = text[start:span.start] if ends_with_org_suffix(text[start:span.start]) else None
+    post = Post(match.title.text, org, start if org else None, span.start if org else None,
+                _relative(org, match.title.text) if org else None)
+    return span, post
+
+
+def chain_mentions(text: str, chain: list[TitleMatch]) -> Iterator[Mention]:
+    """The officials a list of titles names: after it (one name, or a list after a colon) or before it."""
+    last = chain[-1]
+    if text[last.end:last.end + 1] in (":", "："):
+        spans = names_run(text, last.end + 1)
+    else:
+        spans = [s for s in [name_after(text, last.end)] if s]
+    if spans:
+        posts = chain_posts(text, chain)
+        yield from (_mention(text, span, posts) for span in spans)
+    elif len(chain) == 1 and (found := _named_before(text, last)):
+        yield _mention(text, found[0], [found[1]])
+
+
+def byline_mentions(text: str, titles: list[TitleMatch]) -> Iterator[Mention]:
+    """Authors whose note ``(作者系…)`` gives their posts, at their byline ``◎ 张 军``."""
+    bylines = author_bylines(text)
+    for note in _AUTHOR_NOTE.finditer(text):
+        author = next((b for b in reversed(bylines) if b.end <= note.start()), None)
+        inside = [t for t in titles if note.start(1) <= t.start and t.end <= note.end(1)]
+        if author is None or not inside:
+            continue
+        posts = [p for chain in title_chains(text, inside) for p in chain_posts(text, chain)]
+        yield _mention(text, author, posts)
+
+
+def _merged(mentions: Iterable[Mention]) -> list[Mention]:
+    """One mention per span, with the posts of every pattern that found it."""
+    by_span: dict[tuple[int, int], Mention] = {}
+    for mention in mentions:
+        kept = by_span.setdefault((mention.start, mention.end), mention)
+        if kept is not mention:
+            kept.attrs["posts"] += [p for p in mention.attrs["posts"] if p not in kept.attrs["posts"]]
+    return sorted(by_span.values(), key=lambda m: m.start)
+
+
+def extract_officials(doc: Document) -> Iterator[Mention]:
+    """Named people with a post stated next to the name or in an author note."""
+    titles = find_titles(doc.text)
+    found = (m for chain in title_chains(doc.text, titles) for m in chain_mentions(doc.text, chain))
+    yield from _merged(chain(found, byline_mentions(doc.text, titles)))

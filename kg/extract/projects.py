@@ -1,0 +1,136 @@
+"""Projects: named concrete undertakings (建设项目, 改扩建工程, 产业园, 会展中心, ...).
+
+Two rules propose spans, and the longest valid span wins where they overlap:
+
+- a head word (项目, 工程, 新城, 水厂, ...) and the noun phrase before it, whose left
+  edge ``name_start`` finds by walking back to a verb such as 推进 or 中标;
+- the members of an enumeration closed by 等…项目/工程 (X、Y、Z等项目), which
+  may lack a head word of their own.
+
+A span is kept only when its modifier says which undertaking it is (not 重点项目,
+民生工程, 该项目), its 工程 has a physical object (not 倍增工程, a programme),
+and it is not a numbered set (三项工程) or the name of a team (项目部, 项目党支部).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from kg.document import Document, Mention
+from kg.lexicon.projects import (
+    HARD_STOPS, ORG_FOLLOWERS, PROGRAMME_HEADS, PROGRAMME_WEAK_HEADS, PROJECT_HEADS,
+    bare_name, clause_start, head_spans, is_numbered_set, is_physical_works, name_start,
+    strip_generic,
+)
+from kg.segment import tag
+
+Span = tuple[int, int]
+
+_LIST_END = re.compile(
+    r"等(?:一批|首批)?(?:重点|重大|精品|标志性|示范|基础设施|产业|续建|新建|在建|招商|建设)*"
+    r"(?:项目|工程|楼宇)")
+_PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:工程|项目)$")
+_DISTRICT_PREFIX = re.compile(r"^\w{2,10}?(?:省|自治区|市|新区|示范区|经济区|开发区|区|县|镇|乡|街道)")
+_PROPER_TAGS = ("ns", "nr", "nz", "nt", "eng")
+_OTHER_NAME_AFTER = tuple(h for h in PROGRAMME_HEADS + PROGRAMME_WEAK_HEADS if h != "工程")
+
+
+def extract_projects(doc: Document) -> Iterator[Mention]:
+    """Mentions of named projects in ``doc``, longest span first where candidates overlap."""
+    text = doc.text
+    candidates = [*head_candidates(text), *list_candidates(text)]
+    for start, end in longest_first(candidates):
+        yield Mention(start, end, "project", text[start:end], bare_name(text[start:end]),
+                      "projects", {})
+
+
+def head_candidates(text: str) -> Iterator[Span]:
+    """Valid spans that end in a project head word."""
+    for head_start, head_end, head in head_spans(text, PROJECT_HEADS):
+        if followed_by_other_name(text, head_end):
+            continue
+        start = name_start(text, head_start, head_end, PROJECT_HEADS)
+        span = trimmed(text, start, head_end)
+        if span and is_project_name(text, *span, head_known=True):
+            yield span
+
+
+def list_candidates(text: str) -> Iterator[Span]:
+    """Valid members of enumerations closed by 等…项目 / 等…工程."""
+    for closing in _LIST_END.finditer(text):
+        for start, end in list_members(text, closing.start()):
+            span = trimmed(text, name_start(text, start, end, PROJECT_HEADS), end)
+            if span and is_project_name(text, *span, head_known=False):
+                yield span
+
+
+def list_members(text: str, end: int) -> list[Span]:
+    """The 、-separated items ending at ``end``, last item first."""
+    members = []
+    while end > 0:
+        start = clause_start(text, end)
+        if start < end:
+            members.append((start, end))
+        if start == 0 or text[start - 1] != "、":
+            break
+        end = start - 1
+    return members
+
+
+def followed_by_other_name(text: str, end: int) -> bool:
+    """Whether the head at ``end`` only modifies what follows (项目部, 项目创业大赛)."""
+    rest = text[end:end + 8]
+    stop = next((i for i, ch in enumerate(rest) if ch in HARD_STOPS or ch == "、"), len(rest))
+    rest = rest[:stop]
+    return rest.startswith(ORG_FOLLOWERS) or any(h in rest for h in _OTHER_NAME_AFTER)
+
+
+def trimmed(text: str, start: int, end: int) -> Span | None:
+    """The span without a trailing phase (项目一期工程 → 项目) or a leading district
+    when a proper name follows it (某某示范区青湖新城 → 青湖新城)."""
+    phase = _PHASE.search(text, start, end)
+    if phase and text[start:phase.start()].endswith(PROJECT_HEADS):
+        end = phase.start()
+    prefix = _DISTRICT_PREFIX.match(text[start:end])
+    if prefix and end - start - prefix.end() >= 4:
+        rest = tag(text[start + prefix.end():end])
+        if rest and rest[0].tag.startswith(_PROPER_TAGS) and len(rest[0].word) >= 2:
+            start += prefix.end()
+    return (start, end) if end - start >= 3 else None
+
+
+def is_project_name(text: str, start: int, end: int, head_known: bool) -> bool:
+    """Whether ``text[start:end]`` names one concrete undertaking."""
+    surface = text[start:end]
+    name = bare_name(surface)
+    if len(name) < 3 or is_quoted_term(text, start, end) or is_numbered_set(name, PROJECT_HEADS):
+        return False
+    head = next((h for h in sorted(PROJECT_HEADS, key=len, reverse=True) if name.endswith(h)), "")
+    if head == "工程" and not is_physical_works(name[:-2]):
+        return False
+    if head or any(h in name for h in PROJECT_HEADS):
+        return len(strip_generic(name[: len(name) - len(head)])) >= 2
+    return not head_known and has_proper_word(name)
+
+
+def is_quoted_term(text: str, start: int, end: int) -> bool:
+    """Whether the span is a whole quoted term (“某某工程”), which reads as a slogan."""
+    surface = text[start:end]
+    if surface.startswith("“") and surface.endswith("”"):
+        return True
+    return text[start - 1:start] == "“" and text[end:end + 1] == "”"
+
+
+def has_proper_word(name: str) -> bool:
+    """Whether a head-less list member contains a proper noun (a place, a brand)."""
+    return strip_generic(name) == name and any(
+        t.tag.startswith(_PROPER_TAGS) and len(t.word) >= 2 for t in tag(name))
+
+
+def longest_first(spans: Iterable[Span]) -> list[Span]:
+    """The spans that no longer accepted span overlaps, in text order."""
+    kept: list[Span] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        if all(end <= s or start >= e for s, e in kept):
+            kept.append((start, end))
+    return sorted(kept)

