@@ -156,6 +156,6 @@ def build_dataset(result: Resolution) -> Dataset:
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True)
     for s, p, o, doc_id in quads(result):
-        context = dataset.graph(iri("doc", doc_id)) if doc_id else dataset.default_context
+        context = dataset.graph(iri("doc", doc_id)) if doc_id else dataset.default_graph
         context.add((s, p, o))
     return dataset

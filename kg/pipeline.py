@@ -1,29 +1,45 @@
 """The build: read → extract → resolve → graph → write (Turtle, HTML, JSON Lines).
 
-Each step is a function the CLI and the tests call directly.
+Each step is a function the CLI and the tests call directly. Extraction is a pure
+function of one file (:func:`extract_document`), so it runs in parallel processes,
+on a Dask cluster, or not at all when the document cache already holds the result;
+resolution always runs again over the whole set.
 """
 from __future__ import annotations
 
 import json
+import os
+import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
+from tqdm import tqdm
 
+from kg.cache import DocumentCache, document_key
 from kg.document import Document
+from kg.errors import GovkgError, InputError
 from kg.export import write_files
 from kg.extract import run_extractors
 from kg.graph import build_graph
 from kg.ingest import find_documents, read_document
 from kg.records import records
 from kg.resolve import Resolution, resolve
+from kg.segment import clear_cache
+from kg.shards import write_shards
 from kg.viz import render_html
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUTDIR = Path("exports")
+CACHE_DIR = ".cache"  # inside the output folder
+EXECUTORS = ("processes", "dask")
+#: From this many documents a build shows a progress bar even when stderr is not a terminal.
+MANY_DOCUMENTS = 100
 
 
 @dataclass
@@ -34,17 +50,113 @@ class BuildSummary:
     triples: int
     seconds: float
     outputs: list[Path] = field(default_factory=list)
+    cached: int = 0  # documents taken from the cache instead of extracted
+    skipped: list[str] = field(default_factory=list)  # why each unreadable file was skipped
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     def lines(self) -> list[str]:
         kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(self.entities.items()))
-        return [f"documents: {self.documents}", f"mentions: {self.mentions}",
-                f"entities: {kinds}", f"triples: {self.triples}",
-                f"seconds: {self.seconds:.1f}"] + [f"wrote {p}" for p in self.outputs]
+        stages = ", ".join(f"{stage} {s:.1f}" for stage, s in self.timings.items())
+        return ([f"documents: {self.documents} ({self.cached} from cache)", f"mentions: {self.mentions}",
+                 f"entities: {kinds}", f"triples: {self.triples}",
+                 f"seconds: {self.seconds:.1f} ({stages})" if stages else f"seconds: {self.seconds:.1f}"]
+                + [f"skipped {reason}" for reason in self.skipped]
+                + [f"wrote {p}" for p in self.outputs])
+
+
+@dataclass
+class Extraction:
+    """The documents a build extracted (in input order) and what it could not read."""
+
+    documents: list[Document]
+    skipped: list[InputError] = field(default_factory=list)
+    cached: int = 0
 
 
 def extract_document(path: Path) -> Document:
     """Read one file and run every extractor on it: a pure function of the file's content."""
+    clear_cache()
     return run_extractors(read_document(path))
+
+
+def _extract_or_error(path: Path) -> Document | InputError:
+    """The extracted document, or the InputError saying why the file cannot be read."""
+    try:
+        return extract_document(path)
+    except InputError as exc:
+        return exc
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def show_progress(documents: int, quiet: bool = False) -> bool:
+    """Whether a build of this many documents shows a progress bar: on a terminal, or when there are many."""
+    return not quiet and documents > 1 and (sys.stderr.isatty() or documents >= MANY_DOCUMENTS)
+
+
+def _map_processes(paths: Sequence[Path], jobs: int) -> Iterator[Document | InputError]:
+    if jobs <= 1 or len(paths) <= 1:
+        yield from map(_extract_or_error, paths)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+        yield from pool.map(_extract_or_error, paths)
+
+
+def _map_dask(paths: Sequence[Path], jobs: int) -> Iterator[Document | InputError]:
+    """Extraction as a dask.bag map, on the default scheduler (a distributed Client if one is set up)."""
+    try:
+        import dask
+        import dask.bag
+    except ImportError:
+        raise GovkgError("the dask executor needs Dask; pip install 'govkg[dask]'") from None
+    bag = dask.bag.from_sequence(paths, npartitions=max(1, min(len(paths), 4 * jobs)))
+    scheduler = None if dask.config.get("scheduler", None) else "processes"
+    yield from bag.map(_extract_or_error).compute(scheduler=scheduler, num_workers=jobs)
+
+
+def _extracted(paths: Sequence[Path], jobs: int, executor: str, progress: bool) -> list[Document | InputError]:
+    mapper = _map_dask if executor == "dask" else _map_processes
+    with tqdm(total=len(paths), unit="doc", disable=not progress, file=sys.stderr) as bar:
+        out = []
+        for result in mapper(paths, jobs):
+            out.append(result)
+            bar.update()
+        return out
+
+
+def _cached(paths: Sequence[Path], cache: DocumentCache | None) -> tuple[list[str | None], dict[int, Document]]:
+    """Each file's cache key, and the documents the cache holds, by position."""
+    keys = [document_key(p) if cache else None for p in paths]
+    found = {}
+    for i, key in enumerate(keys):
+        if key and (doc := cache.get(key)) is not None:
+            found[i] = doc
+    return keys, found
+
+
+def extract_all(paths: Sequence[Path], *, jobs: int = 1, cache: DocumentCache | None = None,
+                skip_bad: bool = False, executor: str = "processes", progress: bool = False) -> Extraction:
+    """Extract every file, taking unchanged ones from ``cache`` and the rest in ``jobs`` processes.
+
+    An unreadable file raises its InputError unless ``skip_bad``, which records it and goes on.
+    """
+    keys, results = _cached(paths, cache)
+    cached = len(results)
+    missing = [i for i in range(len(paths)) if i not in results]
+    results.update(zip(missing, _extracted([paths[i] for i in missing], jobs, executor, progress)))
+    skipped = [r for r in results.values() if isinstance(r, InputError)]
+    if skipped and not skip_bad:
+        raise InputError(f"{skipped[0]} (or pass --skip-bad to build from the other documents)")
+    if cache:
+        for i in missing:
+            if keys[i] and isinstance(results[i], Document):
+                cache.put(keys[i], results[i])
+        cache.prune({k for k in keys if k})
+    documents = [results[i] for i in range(len(paths)) if isinstance(results[i], Document)]
+    return Extraction(documents, skipped, cached=cached)
 
 
 def extract_documents(inputs: Sequence[str | Path]) -> list[Document]:
@@ -60,16 +172,49 @@ def jsonl(result: Resolution) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(result))
 
 
-def build(inputs: Sequence[str | Path] = (DEFAULT_INPUT,), outdir: Path = DEFAULT_OUTDIR) -> BuildSummary:
-    """Build the graph from documents and write graph.ttl, graph.html and entities.jsonl."""
+@contextmanager
+def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
     started = time.perf_counter()
-    result = analyse(inputs)
-    graph: Graph = build_graph(result)
-    outputs = write_files(Path(outdir), {
-        "graph.ttl": lambda path: graph.serialize(path, format="turtle"),
-        "graph.html": lambda path: render_html(graph, path),
-        "entities.jsonl": lambda path: path.write_text(jsonl(result), encoding="utf-8"),
+    yield
+    timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
+
+
+def _write_exports(result: Resolution, graph: Graph, outdir: Path, timings: dict[str, float]) -> list[Path]:
+    def timed(stage: str, write):
+        def run(path: Path) -> None:
+            with _timed(timings, stage):
+                write(path)
+        return run
+    return write_files(Path(outdir), {
+        "graph.ttl": timed("turtle", lambda path: graph.serialize(path, format="turtle")),
+        "graph.html": timed("html", lambda path: render_html(graph, path)),
+        "entities.jsonl": timed("jsonl", lambda path: path.write_text(jsonl(result), encoding="utf-8")),
     })
+
+
+def build(inputs: Sequence[str | Path] = (DEFAULT_INPUT,), outdir: Path = DEFAULT_OUTDIR, *,
+          jobs: int | None = None, use_cache: bool = True, skip_bad: bool = False,
+          executor: str = "processes", progress: bool = False, shards: Path | None = None) -> BuildSummary:
+    """Build the graph from documents and write graph.ttl, graph.html and entities.jsonl.
+
+    ``jobs`` processes extract (default: one per core); documents unchanged since the last
+    build into ``outdir`` come from its cache unless ``use_cache`` is False; ``shards``
+    names a folder for one N-Triples file per document.
+    """
+    started, timings = time.perf_counter(), {}
+    with _timed(timings, "extract"):
+        paths = find_documents(inputs)
+        cache = DocumentCache(Path(outdir) / CACHE_DIR) if use_cache else None
+        extraction = extract_all(paths, jobs=jobs or default_jobs(), cache=cache, skip_bad=skip_bad,
+                                 executor=executor, progress=progress)
+    with _timed(timings, "resolve"):
+        result = resolve(extraction.documents)
+    with _timed(timings, "graph"):
+        graph = build_graph(result)
+    outputs = _write_exports(result, graph, Path(outdir), timings)
+    if shards is not None:
+        with _timed(timings, "shards"):
+            outputs.append(write_shards(result, Path(shards)))
     return BuildSummary(
         documents=len(result.documents),
         mentions=sum(len(d.mentions) for d in result.documents),
@@ -77,4 +222,7 @@ def build(inputs: Sequence[str | Path] = (DEFAULT_INPUT,), outdir: Path = DEFAUL
         triples=len(graph),
         seconds=time.perf_counter() - started,
         outputs=outputs,
+        cached=extraction.cached,
+        skipped=[str(exc) for exc in extraction.skipped],
+        timings=timings,
     )

@@ -11,12 +11,13 @@ key, and links mentions into facts:
   variants of one name become one entity;
 - a post's district from the district named inside its organisation (小店区委 → 小店区)
   or, for 市委/省委, from the document's own city or province;
-- a project's district from a district named inside it, else nearest in its sentence,
-  else in its paragraph.
+- a project's district from a district named in full inside it, else the nearest in
+  its sentence or paragraph, else the district its article is about, else the city.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -177,7 +178,8 @@ def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _nearest_district(doc: Document, mention: Mention, lo: int, hi: int) -> Mention | None:
     """The district mention in [lo, hi) closest to ``mention``, preferring one before it."""
-    found = [m for m in doc.mentions if m.kind == "district" and m.key and lo <= m.start and m.end <= hi]
+    found = [m for m in doc.mentions if m.kind == "district" and m.key and m.text == m.name
+             and lo <= m.start and m.end <= hi]
     before = [m for m in found if m.end <= mention.start]
     if before:
         return before[-1]
@@ -185,18 +187,37 @@ def _nearest_district(doc: Document, mention: Mention, lo: int, hi: int) -> Ment
     return after[0] if after else None
 
 
-def project_district(doc: Document, mention: Mention) -> Mention | None:
-    """The district mention that places a project: inside its name, its sentence, its paragraph."""
-    inside = [m for m in doc.mentions if m.kind == "district" and m.key
+def _article_district(doc: Document, mention: Mention) -> Mention | None:
+    """The district an article is about: named in its title, else the one it names most."""
+    article = doc.article_at(mention.start)
+    if article is None:
+        return None
+    named = [m for m in doc.mentions
+             if m.kind == "district" and m.key and article.start <= m.start < article.end]
+    in_title = [m for m in named if m.text in article.title]
+    if in_title:
+        return in_title[-1]
+    counts = Counter(m.key for m in named)
+    return max(named, key=lambda m: counts[m.key], default=None)
+
+
+def project_district(doc: Document, mention: Mention, places: PlaceIndex) -> str | None:
+    """The key of the district that places a project: named in full inside its name, else the
+    nearest in its sentence, its paragraph, the district its article is about, the document's city."""
+    inside = [m for m in doc.mentions if m.kind == "district" and m.key and m.text == m.name
               and mention.start <= m.start and m.end <= mention.end]
     if inside:
-        return inside[-1]
+        return inside[-1].key
     for lo, hi in (doc.sentence_at(mention.start, mention.end),
                    _paragraph_bounds(doc.text, mention.start, mention.end)):
         near = _nearest_district(doc, mention, lo, hi)
         if near is not None:
-            return near
-    return None
+            return near.key
+    about = _article_district(doc, mention)
+    if about is not None:
+        return about.key
+    home = places.home("city")
+    return home.key if home else None
 
 
 def _resolve_named(result: Resolution, doc: Document, places: PlaceIndex) -> None:
@@ -207,8 +228,8 @@ def _resolve_named(result: Resolution, doc: Document, places: PlaceIndex) -> Non
         if not name:
             continue
         key = f"{m.kind}:{name}"
-        _add(result, key, m.kind, name, doc, m, document=bool(m.attrs.get("document")))
+        _add(result, key, m.kind, _MARKS.sub("", m.name), doc, m, document=bool(m.attrs.get("document")))
         if m.kind == "project":
-            district = project_district(doc, m)
+            district = project_district(doc, m, places)
             if district is not None:
-                result.locations.append(LocationFact(key, district.key, doc.id, m))
+                result.locations.append(LocationFact(key, district, doc.id, m))

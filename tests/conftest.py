@@ -38,3 +38,105 @@ def gold_dir() -> Path:
     if not GOLD.is_dir():
         pytest.skip("../shared/eval/gold is not beside the checkout")
     return GOLD
+
+
+# ---------------------------------------------------------------- a small built graph (query, serve, export, validate, push)
+
+_CITY_TEXT = "临江区召开会议\n3月1日，临江区委书记陈立新、副区长周敏调研滨湖街道滨湖路改造工程，强调落实乡村振兴战略和营商环境改革。记者张明报道。"
+_PAIR_TEXT = "两市交流\n5月2日，临江区区长陈立新与北山区区长陈立新座谈，介绍河西区河西大桥项目和北山区北山工业园项目，推进乡村振兴战略。"
+_DISTRICTS = {  # key: (name, level, parent)
+    "990000": ("江南省", "province", None), "990100": ("江城市", "city", "990000"),
+    "990102": ("临江区", "county", "990100"), "990103": ("河西区", "county", "990100"),
+    "990102|滨湖街道": ("滨湖街道", "township", "990102"), "990200": ("山阳市", "city", "990000"),
+    "990201": ("北山区", "county", "990200"),
+}
+
+
+def _small_documents() -> tuple[Document, Document]:
+    from kg.document import Article
+    a = Document(id="a.txt", text=_CITY_TEXT, source="a.txt", title="临江区召开会议", date="2024-03-01")
+    a.articles = [Article(0, len(_CITY_TEXT), "临江区召开会议", "2024-03-01")]
+    b = Document(id="b.txt", text=_PAIR_TEXT, source="b.txt", title="两市交流", date="2024-05-02")
+    b.articles = [Article(0, len(_PAIR_TEXT), "两市交流", "2024-05-02")]
+    return a, b
+
+
+def _small_entities(result, a: Document, b: Document) -> dict:
+    """Entity key → [(document, mention)] for every mention of the small graph."""
+    from kg.resolve import Entity
+    for key, (name, level, parent) in _DISTRICTS.items():
+        code = key if key.isdigit() else None
+        result.entities[key] = Entity(key, "district", name, attrs={"level": level, "code": code, "parent": parent})
+    for key, kind, name, attrs in (
+            ("陈立新@990102", "official", "陈立新", {}), ("陈立新@990201", "official", "陈立新", {}),
+            ("周敏@990102", "official", "周敏", {}), ("张明|记者", "person", "张明", {"role": "记者"}),
+            ("project:滨湖路改造工程", "project", "滨湖路改造工程", {}),
+            ("project:河西大桥项目", "project", "河西大桥项目", {}),
+            ("project:北山工业园项目", "project", "北山工业园项目", {}),
+            ("programme:乡村振兴战略", "programme", "乡村振兴战略", {}),
+            ("programme:营商环境改革", "programme", "营商环境改革", {})):
+        result.entities[key] = Entity(key, kind, name, attrs=attrs)
+    return {
+        "990102": [(a, mention(a, "临江区", "district", nth=1)), (b, mention(b, "临江区", "district"))],
+        "990103": [(b, mention(b, "河西区", "district"))], "990201": [(b, mention(b, "北山区", "district"))],
+        "990102|滨湖街道": [(a, mention(a, "滨湖街道", "district"))],
+        "陈立新@990102": [(a, mention(a, "陈立新", "official")), (b, mention(b, "陈立新", "official"))],
+        "陈立新@990201": [(b, mention(b, "陈立新", "official", nth=1))],
+        "周敏@990102": [(a, mention(a, "周敏", "official"))], "张明|记者": [(a, mention(a, "张明", "person"))],
+        "project:滨湖路改造工程": [(a, mention(a, "滨湖路改造工程", "project"))],
+        "project:河西大桥项目": [(b, mention(b, "河西大桥项目", "project"))],
+        "project:北山工业园项目": [(b, mention(b, "北山工业园项目", "project"))],
+        "programme:乡村振兴战略": [(a, mention(a, "乡村振兴战略", "programme")),
+                              (b, mention(b, "乡村振兴战略", "programme"))],
+        "programme:营商环境改革": [(a, mention(a, "营商环境改革", "programme"))],
+    }
+
+
+def small_resolution():
+    """Two documents, two cities, namesake officials (陈立新 in 临江区 and in 北山区), projects, programmes."""
+    from kg.resolve import LocationFact, PostFact, Resolution
+    a, b = _small_documents()
+    result = Resolution(documents=[a, b])
+    found = _small_entities(result, a, b)
+    for key, pairs in found.items():
+        for doc, m in pairs:
+            m.key = key
+            doc.mentions.append(m)
+            result.entities[key].mentions.append((doc.id, m))
+    (_, chen_a), (_, chen_b) = found["陈立新@990102"]
+    result.posts = [
+        PostFact("陈立新@990102", "书记", "临江区委", "990102", "a.txt", chen_a),
+        PostFact("周敏@990102", "副区长", None, "990102", "a.txt", found["周敏@990102"][0][1]),
+        PostFact("陈立新@990102", "区长", None, "990102", "b.txt", chen_b),
+        PostFact("陈立新@990201", "区长", None, "990201", "b.txt", found["陈立新@990201"][0][1]),
+    ]
+    result.locations = [LocationFact(key, district, doc.id, m) for key, district in (
+        ("project:滨湖路改造工程", "990102|滨湖街道"), ("project:河西大桥项目", "990103"),
+        ("project:北山工业园项目", "990201")) for doc, m in found[key]]
+    return result
+
+
+@pytest.fixture
+def small_graph():
+    """The small graph as kg.graph builds it (an rdflib Graph)."""
+    from kg.graph import build_graph
+    return build_graph(small_resolution())
+
+
+@pytest.fixture
+def small_dataset():
+    from kg.graph import build_dataset
+    return build_dataset(small_resolution())
+
+
+@pytest.fixture
+def small_graph_file(tmp_path, small_graph) -> Path:
+    path = tmp_path / "graph.ttl"
+    small_graph.serialize(path, format="turtle")
+    return path
+
+
+@pytest.fixture
+def small_store(small_graph):
+    from kg.store import Store
+    return Store.from_graph(small_graph)

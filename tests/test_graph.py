@@ -65,5 +65,5 @@ def test_graph_dataset_puts_document_facts_in_the_document_graph(make_doc):
     dataset = build_dataset(result)
     doc_graph = dataset.graph(iri("doc", "test.txt"))
     assert (iri("official", "陈立新@990102"), ORG.holds, None) in doc_graph
-    assert (iri("district", "990102"), RDF.type, GK.District) in dataset.default_context
+    assert (iri("district", "990102"), RDF.type, GK.District) in dataset.default_graph
     assert len(set(dataset.quads())) == len(build_graph(result))

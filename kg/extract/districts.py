@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 
 from kg.document import Document, Mention
-from kg.lexicon.divisions import (NameHit, divisions_named, find_names, generic_place_stems,
-                                  is_generic_county, short_forms)
+from kg.lexicon.divisions import (NameHit, ancestors, divisions_named, find_names,
+                                  generic_place_stems, is_generic_county, short_forms)
 from kg.segment import Tagged, tag, tokenize
 
 EXTRACTOR = "districts"
@@ -30,17 +30,26 @@ SUFFIX_LEVELS = {
 _SUFFIX_RE = re.compile("|".join(sorted(SUFFIX_LEVELS, key=len, reverse=True)))
 
 # A suffix character followed by these makes another word (乡村, 镇压, 村庄), not a name's end.
-_FOLLOWERS_REJECTED = {"乡": set("村镇亲土愁贤下间情音野思里"), "镇": set("压定静守痛"), "村": set("庄落寨")}
+_FOLLOWERS_REJECTED = {"乡": set("村镇亲土愁贤下间情音野思里级"), "镇": set("压定静守痛级"), "村": set("庄落寨级")}
+# ... and preceded by these, a generic word (乡镇, 农村, 城乡, 全村), not a name's end.
+_PRECEDERS_REJECTED = {"乡": set("城下回返故家老全本该各每"), "镇": set("乡城集村小强全本该各每"),
+                       "村": set("乡农山渔邻本该各全每驻进包回穷强富")}
+# Function characters that open a stem only by accident of segmentation (—访|西蒲村, 赴|李庄镇).
+_LEADING_FUNCTION_CHARS = frozenset("访赴到在驻至抵往经于从向对把将被让给和与及或而以为由自")
 
 # Two characters across a full name's end that make a word (合作市|场, 城区|域).
 _BAD_ENDINGS = frozenset({"市场", "市值", "区域", "区别", "区分", "区间", "区块"})
 
 # Tags of words that cannot be part of a place name: verbs, prepositions, conjunctions,
 # particles, pronouns, adverbs, measure words, time words, distinguishers (省级), punctuation.
-_BREAK_TAGS = frozenset("v vn vd vi p c u uj ul uz ud ug uv r d ad q t b x".split())
+_BREAK_TAGS = frozenset("v vn vd vi p c u uj ul uz ud ug uv r d ad q t b x m".split())
 _ADJACENT_BREAK_TAGS = _BREAK_TAGS - {"b"}
+_VERB_TAGS = frozenset("v vd vi p c u uj ul uz ud ug uv r".split())
+_COMMON_TAGS = frozenset("n vn v a an l".split())
+_LEVEL_CHARS = frozenset("省市县区乡镇村")
 _MAX_STEM = {"township": 4, "village": 5, "zone": 12}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_LISTED = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,4})等([\u4e00-\u9fff]{0,6})$")
 
 
 def extract_districts(doc: Document) -> Iterator[Mention]:
@@ -86,8 +95,6 @@ def _parent_named_before(hit: NameHit, text: str) -> bool:
 
 
 def _parent_names(code: str | None) -> list[str]:
-    from kg.lexicon.divisions import ancestors
-
     return [d.name for d in ancestors(code)] if code else []
 
 
@@ -101,41 +108,92 @@ def _suffix_mentions(text: str, named: list[Mention]) -> list[Mention]:
     """Townships, villages and zones, found left to right so that each name stops at the previous one."""
     found: list[Mention] = []
     for match in _SUFFIX_RE.finditer(text):
-        if _inside_any(match.start(), named + found) or _rejected_follower(text, match):
+        if _inside_any(match.start(), named + found) or _generic_word(text, match):
             continue
         level = SUFFIX_LEVELS[match.group()]
-        floor = max((m.end for m in found + named if m.end <= match.start() and m.attrs["level"] != "zone"),
-                    default=0)
+        floor = _floor(match.start(), found if level == "zone" else found + named)
         start = _name_start(text, match.start(), match.end(), floor, level, named)
         if start is not None:
             name = text[start:match.end()]
             found.append(Mention(start, match.end(), "district", name, name, EXTRACTOR,
                                  {"level": level, "codes": []}))
+        elif level in ("township", "village"):
+            found.extend(_listed_names(text, match, floor, level))
     return found
+
+
+def _listed_names(text: str, match: re.Match[str], floor: int, level: str) -> list[Mention]:
+    """Names listed before a generic place word: 甲庄、乙庄等示范村 → 甲庄村, 乙庄村."""
+    listed = _LISTED.search(text, max(floor, match.start() - 40), match.start())
+    middle = listed.group(2) if listed else ""
+    if not listed or (not _generic_tail(middle) and any(t.tag in _VERB_TAGS for t in tag(middle))):
+        return []
+    items, offset = listed.group(1).split("、"), listed.start(1)
+    first_tags = [t._replace(start=t.start + offset, end=t.end + offset) for t in tag(items[0])]
+    first_start = _stem_start(first_tags, offset, _ADJACENT_BREAK_TAGS)
+    if first_start is None:
+        return []
+    out, start = [], _without_leading_function_char(text, first_start, offset + len(items[0]))
+    for item in items:
+        end = offset + len(item)
+        stem = text[start:end]
+        if _proper_stem(stem, level):
+            out.append(Mention(start, end, "district", stem, stem + match.group(), EXTRACTOR,
+                               {"level": level, "codes": []}))
+        offset = start = end + 1
+    return out
+
+
+def _floor(offset: int, mentions: list[Mention]) -> int:
+    """The end of the last mention before ``offset``: a name cannot reach back past it."""
+    return max((m.end for m in mentions if m.end <= offset), default=0)
 
 
 def _inside_any(offset: int, mentions: list[Mention]) -> bool:
     return any(m.start <= offset < m.end for m in mentions)
 
 
-def _rejected_follower(text: str, match: re.Match[str]) -> bool:
-    following = text[match.end():match.end() + 1]
-    return following in _FOLLOWERS_REJECTED.get(match.group(), set())
+def _generic_word(text: str, match: re.Match[str]) -> bool:
+    """True when the suffix makes a common word with the character after or before it."""
+    following, preceding = text[match.end():match.end() + 1], text[match.start() - 1:match.start()]
+    return (following in _FOLLOWERS_REJECTED.get(match.group(), set())
+            or preceding in _PRECEDERS_REJECTED.get(match.group(), set()))
 
 
 def _name_start(text: str, suffix_start: int, suffix_end: int, floor: int, level: str,
                 named: list[Mention]) -> int | None:
     """Where the name ending in the suffix at ``suffix_start`` begins, or None if it has no proper stem."""
     run_start = _run_start(text, suffix_start, floor, _MAX_STEM[level] + 4)
+    tagged = [t._replace(start=t.start + run_start, end=t.end + run_start)
+              for t in tag(text[run_start:suffix_start])]
     if level == "zone":
-        anchor = min((m.start for m in named if run_start <= m.start and m.end <= suffix_start), default=None)
-        if anchor is not None:
-            return anchor
-    tagged = tag(text[run_start:suffix_end])
-    start = _stem_start(tagged, run_start, suffix_start)
-    if start is None or not _proper_stem(text[start:suffix_start], level):
+        return _zone_start(tagged, suffix_start, named)
+    start = _stem_start(tagged, run_start, _ADJACENT_BREAK_TAGS | {"l", "f"})
+    if start is None:
         return None
-    return start
+    start = _without_leading_function_char(text, start, suffix_start)
+    return start if _proper_stem(text[start:suffix_start], level) else None
+
+
+def _without_leading_function_char(text: str, start: int, end: int) -> int:
+    """Skip a function character that segmentation glued to a stem of three or more characters."""
+    return start + 1 if end - start >= 3 and text[start] in _LEADING_FUNCTION_CHARS else start
+
+
+def _zone_start(tagged: list[Tagged], suffix_start: int, named: list[Mention]) -> int | None:
+    """A zone's name starts at the division it is named after (山西|转型综合改革示范区) when no
+    verb separates them, else at a stem of up to four characters that is not a common noun."""
+    if not tagged:
+        return None
+    anchors = [m.start for m in named if tagged[0].start <= m.start and m.end <= suffix_start]
+    for anchor in sorted(anchors):
+        if not any(t.tag in _VERB_TAGS for t in tagged if t.start >= anchor):
+            return anchor
+    start = _stem_start(tagged, tagged[0].start, _ADJACENT_BREAK_TAGS)
+    first = next((t for t in tagged if start is not None and t.start >= start), None)
+    if first is None or (len(first.word) >= 2 and first.tag in _COMMON_TAGS):
+        return None
+    return start if _proper_stem("".join(t.word for t in tagged if t.start >= start), "zone") else None
 
 
 def _run_start(text: str, end: int, floor: int, limit: int) -> int:
@@ -146,26 +204,33 @@ def _run_start(text: str, end: int, floor: int, limit: int) -> int:
     return start
 
 
-def _stem_start(tagged: list[Tagged], run_start: int, suffix_start: int) -> int | None:
+def _stem_start(tagged: list[Tagged], run_start: int, adjacent_breaks: frozenset[str]) -> int | None:
     """The stem starts after the last word that cannot be part of a name; the word just before
     the suffix must itself be a possible name part (not 完善|社区, 该|村)."""
-    before = [t for t in tagged if run_start + t.start < suffix_start]
-    if not before or _breaks(before[-1], _ADJACENT_BREAK_TAGS):
+    if not tagged or _breaks(tagged[-1], adjacent_breaks):
         return None
     start = run_start
-    for word in before[:-1]:
+    for word in tagged[:-1]:
         if _breaks(word, _BREAK_TAGS):
-            start = run_start + word.end
+            start = word.end
     return start
 
 
 def _breaks(word: Tagged, tags: frozenset[str]) -> bool:
-    # jieba often tags a single character of an unknown name as an adverb (太/d): keep those.
-    return word.tag in tags and not (word.tag == "d" and len(word.word) == 1)
+    # jieba often tags one character of an unknown name as an adverb or numeral (太/d, 并南一/m).
+    lone = len(word.word) == 1 and word.word not in _LEADING_FUNCTION_CHARS
+    return word.tag in tags and not (word.tag in ("d", "m") and lone)
 
 
 def _proper_stem(stem: str, level: str) -> bool:
-    if len(stem) < 2 or len(stem) > _MAX_STEM[level]:
+    if not 2 <= len(stem) <= _MAX_STEM[level] or set(stem) <= _LEVEL_CHARS:
         return False
+    if level != "zone" and (stem[-1] in _LEVEL_CHARS - {"村"} or stem.endswith("化")):
+        return False
+    return not _generic_tail(stem)
+
+
+def _generic_tail(words: str) -> bool:
+    """True when ``words`` is, or ends in, a word describing a kind of place (示范, 省级标杆)."""
     generic = generic_place_stems()
-    return stem not in generic and not any(stem.endswith(g) for g in generic if len(g) >= 2)
+    return words in generic or any(words.endswith(g) for g in generic if len(g) >= 2)

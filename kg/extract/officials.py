@@ -17,7 +17,7 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from kg.document import Document, Mention
-from kg.lexicon.names import NameSpan, author_bylines, name_after, name_before, names_run
+from kg.lexicon.names import NameSpan, authors_with_notes, name_after, name_before, names_run
 from kg.lexicon.posts import LEVEL_CHARS, TitleMatch, ends_with_org_suffix, find_titles
 from kg.segment import tag
 
@@ -28,10 +28,11 @@ _CLAUSE_BREAK = re.compile(r"[\s，,。；;：:！!？?、“”‘’\"'「」�
 #: Words that lead into a title in a sentence but are not part of its organisation.
 LEAD_WORDS = frozenset(("担任", "出任", "兼任", "陪同", "会见", "看望", "慰问", "听取", "邀请",
                         "率领", "带领", "会同", "通过", "接受", "作为", "包括", "深入", "贯彻"))
+#: Heading and byline lead-ins the tagger glues to the next word (—访西蒲村, 作者系市委).
+_LEAD = re.compile(r"专访|访|作者系|系")
 _STOP_TAGS = ("p", "d", "r", "t", "u", "y", "e", "x", "f", "c")
 _KEEP_INSIDE = frozenset("和与及")
 _RELATIVE_LEVELS = frozenset("省市区县镇乡")
-_AUTHOR_NOTE = re.compile(r"[（(]作者系([^()（）\n]{2,80})[)）]")
 
 
 class Post(NamedTuple):
@@ -56,6 +57,8 @@ def org_start_before(text: str, pos: int, floor: int = 0) -> int:
     left = max(floor, pos - ORG_WINDOW)
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, left, pos)]
     left = breaks[-1] if breaks else left
+    lead = _LEAD.match(text, left, pos)
+    left = lead.end() if lead else left
     start = pos
     for word in reversed(tag(text[left:pos])):
         if _is_stop(word.word, word.tag):
@@ -158,14 +161,11 @@ def chain_mentions(text: str, chain: list[TitleMatch]) -> Iterator[Mention]:
 
 def byline_mentions(text: str, titles: list[TitleMatch]) -> Iterator[Mention]:
     """Authors whose note ``(作者系…)`` gives their posts, at their byline ``◎ 张 军``."""
-    bylines = author_bylines(text)
-    for note in _AUTHOR_NOTE.finditer(text):
-        author = next((b for b in reversed(bylines) if b.end <= note.start()), None)
-        inside = [t for t in titles if note.start(1) <= t.start and t.end <= note.end(1)]
-        if author is None or not inside:
-            continue
-        posts = [p for chain in title_chains(text, inside) for p in chain_posts(text, chain)]
-        yield _mention(text, author, posts)
+    for author, note in authors_with_notes(text):
+        inside = [t for t in titles if note and note[0] <= t.start and t.end <= note[1]]
+        if inside:
+            posts = [p for group in title_chains(text, inside) for p in chain_posts(text, group)]
+            yield _mention(text, author, posts)
 
 
 def _merged(mentions: Iterable[Mention]) -> list[Mention]:

@@ -14,13 +14,13 @@ and it is not a numbered set (三项工程) or the name of a team (项目部, �
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from kg.document import Document, Mention
 from kg.lexicon.projects import (
-    HARD_STOPS, ORG_FOLLOWERS, PROGRAMME_HEADS, PROGRAMME_WEAK_HEADS, PROJECT_HEADS,
-    bare_name, clause_start, head_spans, is_numbered_set, is_physical_works, name_start,
-    strip_generic,
+    HARD_STOPS, ORG_FOLLOWERS, PROGRAMME_HEADS, PROGRAMME_WEAK_HEADS, PROJECT_GENERIC_MODIFIERS,
+    PROJECT_HEADS, bare_name, clause_start, head_spans, is_numbered_set, is_physical_works,
+    longest_first, name_start, strip_generic,
 )
 from kg.segment import tag
 
@@ -29,6 +29,8 @@ Span = tuple[int, int]
 _LIST_END = re.compile(
     r"等(?:一批|首批)?(?:重点|重大|精品|标志性|示范|基础设施|产业|续建|新建|在建|招商|建设)*"
     r"(?:项目|工程|楼宇)")
+_LIST_CONJUNCTION = re.compile(r"以及|及")
+_NOUN_TAGS = ("n", "eng")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:工程|项目)$")
 _DISTRICT_PREFIX = re.compile(r"^\w{2,10}?(?:省|自治区|市|新区|示范区|经济区|开发区|区|县|镇|乡|街道)")
 _PROPER_TAGS = ("ns", "nr", "nz", "nt", "eng")
@@ -58,17 +60,21 @@ def head_candidates(text: str) -> Iterator[Span]:
 def list_candidates(text: str) -> Iterator[Span]:
     """Valid members of enumerations closed by 等…项目 / 等…工程."""
     for closing in _LIST_END.finditer(text):
-        for start, end in list_members(text, closing.start()):
-            span = trimmed(text, name_start(text, start, end, PROJECT_HEADS), end)
+        for _, end in list_members(text, closing.start()):
+            start = name_start(text, end, end, PROJECT_HEADS, counts=False)
+            span = trimmed(text, start, end)
             if span and is_project_name(text, *span, head_known=False):
                 yield span
 
 
 def list_members(text: str, end: int) -> list[Span]:
-    """The 、-separated items ending at ``end``, last item first."""
+    """The items separated by 、 (or 以及, 及) ending at ``end``, last item first."""
     members = []
     while end > 0:
         start = clause_start(text, end)
+        for conjunction in _LIST_CONJUNCTION.finditer(text, start, end):
+            members.append((start, conjunction.start()))
+            start = conjunction.end()
         if start < end:
             members.append((start, end))
         if start == 0 or text[start - 1] != "、":
@@ -82,6 +88,8 @@ def followed_by_other_name(text: str, end: int) -> bool:
     rest = text[end:end + 8]
     stop = next((i for i, ch in enumerate(rest) if ch in HARD_STOPS or ch == "、"), len(rest))
     rest = rest[:stop]
+    if re.match(r"[一二三四五六七八九十\d]+期", rest):
+        return True
     return rest.startswith(ORG_FOLLOWERS) or any(h in rest for h in _OTHER_NAME_AFTER)
 
 
@@ -108,29 +116,27 @@ def is_project_name(text: str, start: int, end: int, head_known: bool) -> bool:
     head = next((h for h in sorted(PROJECT_HEADS, key=len, reverse=True) if name.endswith(h)), "")
     if head == "工程" and not is_physical_works(name[:-2]):
         return False
+    modifier = name[: len(name) - len(head)]
+    if not head_known and name == head:
+        return True
     if head or any(h in name for h in PROJECT_HEADS):
-        return len(strip_generic(name[: len(name) - len(head)])) >= 2
-    return not head_known and has_proper_word(name)
+        return len(strip_generic(modifier, PROJECT_GENERIC_MODIFIERS)) >= (3 if head in ("项目", "工程") else 2) \
+            and not _DISTRICT_PREFIX.fullmatch(modifier)
+    return not head_known and is_list_member_name(name)
 
 
 def is_quoted_term(text: str, start: int, end: int) -> bool:
-    """Whether the span is a whole quoted term (“某某工程”), which reads as a slogan."""
+    """Whether the span is a quoted term (“某某工程”, “某某”项目) or a formula (总部+基地):
+    these read as slogans and campaigns, not as things built."""
     surface = text[start:end]
-    if surface.startswith("“") and surface.endswith("”"):
+    if "+" in surface or re.search(r"”(?:项目|工程)$", surface):
         return True
     return text[start - 1:start] == "“" and text[end:end + 1] == "”"
 
 
-def has_proper_word(name: str) -> bool:
-    """Whether a head-less list member contains a proper noun (a place, a brand)."""
-    return strip_generic(name) == name and any(
-        t.tag.startswith(_PROPER_TAGS) and len(t.word) >= 2 for t in tag(name))
-
-
-def longest_first(spans: Iterable[Span]) -> list[Span]:
-    """The spans that no longer accepted span overlaps, in text order."""
-    kept: list[Span] = []
-    for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
-        if all(end <= s or start >= e for s, e in kept):
-            kept.append((start, end))
-    return sorted(kept)
+def is_list_member_name(name: str) -> bool:
+    """Whether a head-less member of a project list reads as a name: a noun phrase
+    (not 机务维修, 供电) that is more than generic words."""
+    words = tag(name)
+    return len(strip_generic(name, PROJECT_GENERIC_MODIFIERS)) >= 2 and words[-1].tag.startswith(_NOUN_TAGS) \
+        and words[-1].tag != "nrfg" and not all(len(w.word) == 1 for w in words)

@@ -35,6 +35,10 @@ COMMON_WORD_STEMS = frozenset(
 GENERIC_COUNTY_NAMES = frozenset(
     "新城区 老城区 市中区 城中区 新市区 市北区 市南区 解放区 港口区 运河区 城关区 开发区".split())
 
+# Taiwan, Hong Kong and Macau: their districts' names (大社区, 东区) and city stems (桃园) are
+# mostly ordinary words in mainland news, so only full names of provinces and cities are matched.
+_SPARSE_PREFIXES = ("71", "81", "82")
+
 _SUFFIXES = ("特别行政区", "自治区", "自治州", "地区", "省", "市", "盟")
 
 
@@ -151,7 +155,8 @@ def short_forms() -> dict[str, str]:
     for level in ("city", "province"):  # provinces last, so they win a shared stem
         for division in division_table().values():
             stem = short_form(division.name)
-            if division.level == level and stem != division.name and len(stem) >= 2:
+            if (division.level == level and stem != division.name and len(stem) >= 2
+                    and (level == "province" or not division.code.startswith(_SPARSE_PREFIXES))):
                 if level == "city" and stem in out:
                     out[stem] = ""
                 else:
@@ -169,8 +174,9 @@ def is_generic_county(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for name in _by_name():
-        automaton.add_word(name, (name, name, False))
+    for name, divisions in _by_name().items():
+        if any(d.level != "county" or not d.code.startswith(_SPARSE_PREFIXES) for d in divisions):
+            automaton.add_word(name, (name, name, False))
     for stem, name in short_forms().items():
         automaton.add_word(stem, (stem, name, True))
     automaton.make_automaton()

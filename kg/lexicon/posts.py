@@ -26,6 +26,10 @@ PARTY_ORGANS = ("省委", "市委", "州委", "地委", "盟委", "县委", "区
 ORGAN_POSTS = ("书记", "副书记", "第一书记", "常委", "副主任", "主任", "委员")
 
 
+#: A character right after a title that makes it another word: 常委会, 书记处, 主席台.
+TITLE_BREAKERS = frozenset("会处团台")
+
+
 class Title(NamedTuple):
     """A post title; ``organ`` is the organisation inside it (区委 in 区委书记)."""
 
@@ -98,7 +102,7 @@ def find_titles(text: str) -> list[TitleMatch]:
                    key=lambda m: (m[0], -(m[1] - m[0])))
     matches: list[TitleMatch] = []
     for start, end, title in found:
-        if matches and start < matches[-1].end:
+        if (matches and start < matches[-1].end) or text[end:end + 1] in TITLE_BREAKERS:
             continue
         matches.append(TitleMatch(start, end, title))
     return matches

@@ -10,11 +10,12 @@ generic modifiers, so they carry over to any province and year.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import ahocorasick
 
-from kg.segment import cut
+from kg.segment import tag
 
 # Heads of concrete undertakings: buildings, works, parks, lines, facilities.
 PROJECT_HEADS = (
@@ -51,48 +52,69 @@ LEAD_INS = frozenset("""
 通过 批复 获批 核准 审批 是 即 为 有 了 着 过 的 地 得 在 于 对 向 从 由 以 把 将 被 给 和 与
 及 以及 并 并且 同时 而 或 暨 等 其中 目前 今年 明年 去年 年内 当前 近日 日前 已 已经 正在
 还 也 都 又 再 就 才 更 均 该 本 此 这 那 这个 这些 那些 其 各 各类 各项 各地 我市 我省 我区
-我县 全市 全省 全区 全县 全镇 重点 一批 首批 新一批 市 省 区 县 推进会 现场 作为 成为 称为
+我县 全市 全省 全区 全县 全镇 重点 一批 首批 新一批 首家 首个 完善 坚持 整合 参与 征集 明确 提高 好 到 经 连同 部分 全国 附近 周边 推进会 现场 作为 成为 称为
 """.split())
 
 # Verbs that also occur inside names (中心建设项目): they end a name only at its left edge.
 SOFT_LEAD_INS = frozenset({"建设", "新建", "改建", "扩建", "续建", "在建", "服务", "投资", "融资"})
 
+# Verbs that occur inside names (供水工程, 能力提升专项行动, 抓党建促治理): they do not end a name.
+NAME_VERBS = frozenset("""
+建设 改造 改扩建 扩容 提升 提质 增效 整治 治理 运行 驱动 供水 供热 供电 供气 升级 配套 研学 传承
+转移 防洪 防控 倍增 减负 振兴 抓 促 帮扶 纾困 就业 创业 培训 援助 带动 保护 修复 开发 利用 服务
+示范 发展 创新 引领 融合 孵化 培养 转型 改革 攻坚 提高 巩固 脱贫 助力 管 管执法 惠企 护航 赋能
+招聘 育人 富民 强村 兴业 返乡 下乡 入乡 进村 入户 聚才 引才 冷轧 热轧 智控 制造 生产 储能 清洁 节能 减排 净化 美化 亮化
+绿化 硬化 扩建 新建 改建 续建 在建 投资 融资 建 改 扩 升 造 通 联 保 稳 增 强 优 育 兴 治 护
+""".split())
+_FUNCTION_TAGS = ("p", "c", "r", "d", "u", "y", "e", "o")
+
 CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "暨"})
 
-# Modifiers that do not make a phrase a name: 重点项目, 民生工程, 该项目 are not names.
+# Modifiers that do not make a phrase a name: 重点项目, 专项行动, 该项目 are not names.
 GENERIC_MODIFIERS = (
-    "基础设施", "标志性", "招商引资", "高质量", "国家级", "省级", "市级", "县级", "区级",
-    "重点", "重大", "重要", "民生", "惠民", "建设", "投资", "就业", "服务", "参赛", "精品",
-    "示范", "配套", "相关", "各类", "各项", "一批", "产业", "产业化", "在建", "续建", "新建",
-    "储备", "签约", "开工", "竣工", "优质", "龙头", "专项", "集中", "攻坚", "联合", "系列",
-    "主题", "发展", "工作", "全市", "全省", "全区", "全县", "本次", "此次", "这个", "大型",
-    "小型", "新型", "综合", "提升", "改造", "整治", "治理", "系统", "工业", "农业", "招聘",
-    "帮扶", "国家", "我国", "中国", "有关", "其他", "上述", "这些", "有效", "各种", "多个",
-    "城市", "农村", "乡村", "大", "小", "新", "好", "该", "本", "此", "各", "等", "的",
+    "标志性", "高质量", "国家级", "省级", "市级", "县级", "区级", "重点", "重大", "重要", "相关",
+    "各类", "各项", "一批", "专项", "集中", "攻坚", "联合", "系列", "主题", "全市", "全省",
+    "全区", "全县", "本次", "此次", "这个", "有关", "其他", "上述", "这些", "有效", "各种",
+    "多个", "特色", "专题", "部分", "定点", "甲等", "二级", "三级", "实际", "具体", "自觉", "共同", "统一", "工作", "发展", "大", "小", "新", "好",
+    "该", "本", "此", "各", "等", "的",
+)
+# Words that make no project a name of its own: 民生工程, 就业项目, 基础设施项目.
+PROJECT_GENERIC_MODIFIERS = GENERIC_MODIFIERS + (
+    "基础设施", "招商引资", "民生", "惠民", "建设", "投资", "就业", "服务", "参赛", "精品",
+    "示范", "配套", "产业", "产业化", "在建", "续建", "新建", "储备", "签约", "设施", "开工",
+    "竣工", "优质", "龙头", "大型", "小型", "新型", "综合", "提升", "改造", "整治", "治理",
+    "系统", "工业", "农业", "招聘", "帮扶", "国家", "我国", "中国", "城市", "农村", "乡村", "党员", "党群", "类",
 )
 
 # Words in a 工程 name that show a physical object or building works.
 PHYSICAL_MARKERS = (
-    "机场", "航站", "道路", "公路", "高速", "铁路", "轨道", "地铁", "桥", "隧道", "管线", "管网",
+    "机场", "航站", "道路", "路网", "公路", "高速", "铁路", "轨道", "地铁", "桥", "隧道", "管线", "管网",
     "管道", "水厂", "供水", "供热", "供气", "供电", "排水", "污水", "电站", "电厂", "能源岛",
     "馆", "厂房", "园区", "中心", "基地", "楼", "站", "港", "码头", "堤", "防洪", "水利", "河道",
     "水库", "渠", "改扩建", "扩建", "新建", "改建", "一期", "二期", "三期", "四期", "安装",
-    "装修", "绿化", "泵", "线路", "变电", "光伏", "风电", "场馆", "广场", "医院", "学校",
+    "装修", "绿化", "供油", "油气", "燃气", "空管", "通信", "信号", "泵", "线路", "变电", "光伏", "风电", "场馆", "广场", "医院", "学校",
 )
 
 ORG_FOLLOWERS = (
     "部", "党支部", "团支部", "党委", "党总支", "党员", "突击队", "办公室", "指挥部", "负责人",
     "经理", "组", "公司", "集团", "团队", "建设者", "人员", "工作者", "专班",
+    "增长", "发展", "运转", "运行", "推进",  # 高速增长: the head is an adverb here
 )
 
+_LONG_LEAD_INS = tuple(word for word in LEAD_INS if len(word) >= 2)
 NUMERAL = "一二三四五六七八九十百千两0123456789"
-_COUNT = re.compile(rf"^[{NUMERAL}.]+[个项条批家座所处宗笔多余万亿]*$|^[{NUMERAL}]+是$")
-_QUANTIFIER = frozenset("个项条批家座所处宗笔")
+_COUNT = re.compile(
+    rf"^[{NUMERAL}.]+[多余万亿]*(?:[个项条批家座所处宗笔元亩吨]|万元|亿元|千瓦)$|^[{NUMERAL}]+是$|^第[{NUMERAL}]+[个部座家批]$")
+_QUANTIFIER = frozenset({*"个项条批家座所处宗笔年元亩吨", "万元", "亿元", "千瓦", "万千瓦", "平方米"})
+_NUMBER = re.compile(rf"^[{NUMERAL}.]+[多余万亿]*$")
+_DIVISION_SUFFIXES = frozenset("省市区县镇乡村城")
+_PHASE = re.compile(rf"^[{NUMERAL}]+期$")
 _YEAR = re.compile(r"^\d{2,4}年?$")
-_NUMBERED_SET = re.compile(rf"^[{NUMERAL}]+[大项个条张]?[\w+]{{0,2}}$")
+_NUMBERED_SET = re.compile(r"^[一二三四五六七八九十百千两]+[大项](\w{0,2})$")
+_QUOTED_NUMBERED_SET = re.compile(r"^[一二三四五六七八九十百千两]{1,2}([^\W一]{1,2})$")
 _QUOTED = re.compile(r"(“[^“”]*”|‘[^‘’]*’|「[^「」]*」|『[^『』]*』|《[^《》]*》)")
 QUOTE_PAIRS = {"”": "“", "’": "‘", "」": "「", "』": "『", "》": "《"}
-HARD_STOPS = set("，,。；;：:！!？?\n\r（）()[]【】|/ 　\t“‘「『《")
+HARD_STOPS = set("—，,。；;：:！!？?\n\r（）()[]【】|/ 　\t“‘「『《")
 MAX_NAME = 40
 
 
@@ -138,58 +160,81 @@ def clause_start(text: str, end: int) -> int:
     return i + 1
 
 
-def is_breaker(word: str, previous: str | None) -> bool:
-    """Whether a name cannot extend left over ``word`` (``previous`` is the word before it)."""
-    if word in LEAD_INS or _COUNT.match(word) or _YEAR.match(word):
-        return True
-    return word in _QUANTIFIER and previous is not None and bool(_COUNT.match(previous))
-
-
-def words_of(text: str) -> list[str]:
-    """The words of ``text``, each quoted or 《》 span kept whole as one word."""
-    words: list[str] = []
+def tagged_words(text: str) -> list[tuple[str, str]]:
+    """(word, POS tag) pairs of ``text``; a quoted or 《》 span is one word tagged "q",
+    and a conjunction glued to a word by the segmenter (线及) is split off."""
+    words: list[tuple[str, str]] = []
     for chunk in _QUOTED.split(text):
-        if chunk:
-            words.extend([chunk] if _QUOTED.fullmatch(chunk) else cut(chunk))
+        if _QUOTED.fullmatch(chunk):
+            words.append((chunk, "q"))
+            continue
+        for word, flag, _, _ in tag(chunk) if chunk else ():
+            if len(word) > 1 and word[-1] in CONJUNCTIONS and flag == "c":
+                words.extend([(word[:-1], "n"), (word[-1], "c")])
+            else:
+                words.append((word, flag))
     return words
 
 
-def name_start(text: str, head_start: int, end: int, heads: tuple[str, ...]) -> int:
+def is_breaker(word: str, flag: str, previous: str | None, counts: bool) -> bool:
+    """Whether a name cannot extend left over ``word`` (``previous`` is the word before it)."""
+    if _PHASE.match(word):
+        return False
+    if word in LEAD_INS or (len(word) > 2 and word.endswith(_LONG_LEAD_INS)):
+        return True
+    if flag == "q":
+        return len(word) > 18 or bool(re.search("[，,]", word))
+    if flag.startswith(_FUNCTION_TAGS) or (flag.startswith("v") and flag != "vn"
+                                           and len(word) > 1 and word not in NAME_VERBS):
+        return True
+    if counts and (_COUNT.match(word) or _YEAR.match(word)):
+        return True
+    return counts and word in _QUANTIFIER and previous is not None \
+        and bool(_NUMBER.match(previous))
+
+
+def name_start(text: str, head_start: int, end: int, heads: tuple[str, ...],
+               counts: bool = True) -> int:
     """The left edge of the name whose head begins at ``head_start`` and which ends at ``end``.
 
     A conjunction (和, 及, 暨) is part of the name only when the words before it do
     not already end in a head: 基础设施建设及厂房配套项目 is one name,
-    会展中心及配套项目 two.
+    会展中心及配套项目 two. With ``counts`` a count (101个, 2022年) ends the name too.
     """
     left = clause_start(text, end)
-    words = words_of(text[left:head_start])
+    words = tagged_words(text[left:head_start])
     kept: list[str] = []
     for i in range(len(words) - 1, -1, -1):
-        word, previous = words[i], words[i - 1] if i else None
-        pos = head_start - sum(map(len, kept))
+        (word, flag), previous = words[i], words[i - 1][0] if i else None
         if word in CONJUNCTIONS:
-            if ends_with_head(text[left:pos - len(word)], heads):
+            pos = head_start - sum(map(len, kept)) - len(word)
+            if ends_with_head(text[left:pos], heads) or not kept:
                 break
-        elif is_breaker(word, previous):
+        elif not word.endswith(heads) and is_breaker(word, flag, previous, counts):
             break
         kept.append(word)
-    while kept and kept[-1] in SOFT_LEAD_INS:
+    while kept and (kept[-1] in SOFT_LEAD_INS or kept[-1] in CONJUNCTIONS
+                    or kept[-1] in _DIVISION_SUFFIXES):
         kept.pop()
     return head_start - sum(map(len, kept))
 
 
-def strip_generic(modifier: str) -> str:
-    """``modifier`` without generic words, numerals and punctuation: what makes it a name."""
-    for word in GENERIC_MODIFIERS:
+def strip_generic(modifier: str, generic: tuple[str, ...] = GENERIC_MODIFIERS) -> str:
+    """``modifier`` without ``generic`` words, numerals and punctuation: what makes it a name."""
+    for word in generic:
         modifier = modifier.replace(word, "")
     return re.sub(rf"[{NUMERAL}\W_]", "", modifier)
 
 
-def is_numbered_set(name: str, heads: tuple[str, ...]) -> bool:
-    """Whether ``name`` is a numbered set such as 八大行动 or 三项工程."""
+def is_numbered_set(name: str, heads: tuple[str, ...], quoted: bool = False) -> bool:
+    """Whether ``name`` is a numbered set such as 八大行动 or 三项工程 (when ``quoted``,
+    as in “七区”战略 or “三桥工程”, any one or two characters may follow the numeral)."""
+    pattern = _QUOTED_NUMBERED_SET if quoted else _NUMBERED_SET
     for head in heads:
-        if name.endswith(head) and _NUMBERED_SET.match(name[: -len(head)] or "x"):
-            return name[0] in NUMERAL
+        numbered = pattern.match(name[: -len(head)]) if name.endswith(head) else None
+        if numbered and not numbered.group(1).startswith("期") and \
+                strip_generic(numbered.group(1)) == numbered.group(1):
+            return True
     return False
 
 
@@ -201,3 +246,12 @@ def is_physical_works(name: str) -> bool:
 def bare_name(surface: str) -> str:
     """A surface form without quotes, book-title marks and spaces."""
     return re.sub(r"[\s“”\"'‘’「」『』《》〈〉]", "", surface)
+
+
+def longest_first(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that no longer accepted span overlaps, in text order."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        if all(end <= s or start >= e for s, e in kept):
+            kept.append((start, end))
+    return sorted(kept)

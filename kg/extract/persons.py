@@ -1,0 +1,124 @@
+"""Other named persons: reporters, photographers, authors, people quoted with a role.
+
+Patterns:
+
+- a role word, then one or more names: ``记者 张三 李四``, ``通讯员王五``, ``居民赵六说``
+- names in brackets closing a short news item: ``(张三、李四)`` → 记者
+- a name before a credit: ``张三 摄`` → 摄影, ``由 张三 采写`` → 记者
+- an author alone on a byline: ``◎ 王 五`` → 作者, unless a note ``(作者系…)`` gives a post
+- ``某某同志`` → 同志; ``市领导A、B出席`` → 领导 (a list of leaders states no post)
+
+Officials are not filtered here: the resolver drops a person whose name is an
+official of the same document.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from itertools import chain
+
+import ahocorasick
+
+from kg.document import Document, Mention
+from kg.lexicon.names import (NameSpan, authors_with_notes, name_after, name_before, names_run,
+                              plausible_name)
+from kg.lexicon.posts import find_titles
+
+EXTRACTOR = "persons"
+
+#: Role words that a list of names may follow (bylines, mastheads).
+BYLINE_ROLES = {"记者": "记者", "本报记者": "记者", "特约记者": "记者", "见习记者": "记者",
+                "实习记者": "记者", "通讯员": "通讯员", "本报通讯员": "通讯员", "实习生": "实习生",
+                "责任编辑": "责任编辑", "编辑": "编辑", "责任校对": "责任校对", "校对": "校对",
+                "美编": "美编", "摄影": "摄影", "摄像": "摄像", "市领导": "领导", "省领导": "领导",
+                "县领导": "领导", "区领导": "领导"}
+#: Role words that one quoted or cited person follows.
+QUOTED_ROLES = ("居民", "村民", "市民", "群众", "游客", "律师", "学生", "大学生", "研究生", "教师",
+                "老师", "医生", "护士", "志愿者", "党员", "工人", "职工", "农民", "网格员", "快递员",
+                "外卖员", "创业者", "老人", "患者", "家长", "业主", "店主", "摊主", "户主", "司机",
+                "消费者", "专家", "教授", "博士", "选手", "运动员", "演员", "作家", "画家")
+#: Credits that follow a name: ``张三 摄``.
+CREDITS = {"摄影": "摄影", "摄": "摄影", "采写": "记者"}
+_CREDIT = re.compile(r"[ \u3000]?(摄影|摄|采写)[ \u3000]*(?=\n|$)")
+_CLOSING_BRACKETS = re.compile(r"[（(]([\u4e00-\u9fff、 ]{2,40})[)）][ \u3000]*(?=\n|$)")
+_COMRADE = re.compile(r"同志(?!们)")
+
+
+def _person(text: str, span: NameSpan, role: str) -> Mention:
+    return Mention(span.start, span.end, "person", text[span.start:span.end], span.name,
+                   EXTRACTOR, {"role": role})
+
+
+@lru_cache(maxsize=1)
+def _role_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word, role in BYLINE_ROLES.items():
+        automaton.add_word(word, (word, role, True))
+    for word in QUOTED_ROLES:
+        automaton.add_word(word, (word, word, False))
+    automaton.make_automaton()
+    return automaton
+
+
+def role_mentions(text: str) -> Iterator[Mention]:
+    """Names after a role word: ``记者 张三 李四``, ``居民王五``."""
+    for end, (word, role, many) in _role_automaton().iter(text):
+        after = end + 1
+        spans = names_run(text, after) if many else [s for s in [name_after(text, after)] if s]
+        yield from (_person(text, span, role) for span in spans)
+
+
+def _name_ending_at(text: str, pos: int) -> NameSpan | None:
+    """The name right before a credit: the whole word after a break, else a person-tagged word."""
+    word = re.search(r"(?:^|[^\u4e00-\u9fff])([\u4e00-\u9fff]{2,4})$", text[max(0, pos - 8):pos])
+    if word and plausible_name(word.group(1)):
+        return NameSpan(pos - len(word.group(1)), pos, word.group(1))
+    return name_before(text, pos)
+
+
+def credit_mentions(text: str) -> Iterator[Mention]:
+    """``张三 摄`` at the end of a line (a photographer), ``由 王五 采写`` (a reporter)."""
+    for match in _CREDIT.finditer(text):
+        span = _name_ending_at(text, match.start())
+        if span:
+            yield _person(text, span, CREDITS[match.group(1)])
+
+
+def closing_bracket_mentions(text: str) -> Iterator[Mention]:
+    """Reporters named in brackets that close a news item: ``(张三、李四)``.
+
+    Every item must be two to four characters; most must look like names, and only
+    those are kept (a given name alone, ``(晓明、张三)``, is skipped).
+    """
+    for match in _CLOSING_BRACKETS.finditer(text):
+        items = [(m.start(), m.group()) for m in re.finditer(r"[^、 ]+", match.group(1))]
+        named = [(start, item) for start, item in items if plausible_name(item)]
+        if all(2 <= len(item) <= 4 for _, item in items) and 2 * len(named) >= len(items):
+            for start, item in named:
+                offset = match.start(1) + start
+                yield _person(text, NameSpan(offset, offset + len(item), item), "记者")
+
+
+def comrade_mentions(text: str) -> Iterator[Mention]:
+    """``某某同志``: a name before 同志 (not a post)."""
+    for match in _COMRADE.finditer(text):
+        span = name_before(text, match.start())
+        if span:
+            yield _person(text, span, "同志")
+
+
+def _first_per_span(mentions: Iterable[Mention]) -> list[Mention]:
+    by_span: dict[tuple[int, int], Mention] = {}
+    for mention in mentions:
+        by_span.setdefault((mention.start, mention.end), mention)
+    return sorted(by_span.values(), key=lambda m: m.start)
+
+
+def extract_persons(doc: Document) -> Iterator[Mention]:
+    """Named people found through a role word, a credit, a byline or a closing bracket."""
+    text = doc.text
+    authors = (_person(text, span, "作者") for span, note in authors_with_notes(text)
+               if note is None or not find_titles(text[note[0]:note[1]]))
+    yield from _first_per_span(chain(role_mentions(text), credit_mentions(text), authors,
+                                     closing_bracket_mentions(text), comrade_mentions(text)))

@@ -1,0 +1,105 @@
+"""Programmes: named policy programmes, campaigns, plans, strategies and competitions.
+
+Three rules propose spans, and the longest wins where they overlap:
+
+- a head word (专项行动, 行动, 战略, 大赛, a policy 工程) and the noun phrase before it,
+  quotes included (“七区”战略 → 七区战略); weak heads (模式, 工作法, 活动, 计划, 改革)
+  need a quoted or numbered name, since 招聘活动 or 管理模式 name nothing;
+- a quoted term used as a name: the object of 实施, 开展, 推行, 实现 … (实现“某某通办”),
+  alone or in a list of quoted terms, but never an emphasised phrase with 、 in it;
+- a title in 《》 that ends like a policy document (方案, 意见, 条例, …): attrs
+  ``{"document": True}``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.document import Document, Mention
+from kg.lexicon.projects import (
+    DOCUMENT_SUFFIXES, PROGRAMME_HEADS, PROGRAMME_WEAK_HEADS, bare_name, head_spans,
+    is_numbered_set, is_physical_works, longest_first, name_start, strip_generic,
+)
+
+Span = tuple[int, int]
+HEADS = PROGRAMME_HEADS + PROGRAMME_WEAK_HEADS
+
+# Verbs whose quoted object is the name of a programme or method.
+NAME_INTROS = (
+    "实施", "开展", "推进", "推行", "推广", "实行", "打造", "创建", "实现", "探索", "深化", "启动",
+    "落实", "践行", "形成", "建立", "创新", "执行", "开启", "争创", "推动", "部署", "组织",
+)
+_QUOTE = re.compile(r"“([^“”、，,。；;！？\n]{4,15})”")
+_DOCUMENT = re.compile(r"《([^《》\n]{2,60})》")
+_AFTER_NAME = re.compile(r"[、，,。；;：:！!？?）)\n]|等|为|$")
+_PERIOD_EVENT = re.compile(r"[月周节季年]活动$")
+
+
+def extract_programmes(doc: Document) -> Iterator[Mention]:
+    """Mentions of named programmes in ``doc``; policy documents carry ``document: True``."""
+    text = doc.text
+    documents = set(document_spans(text))
+    spans = [*head_candidates(text), *quoted_names(text), *documents]
+    for start, end in longest_first(spans):
+        attrs = {"document": True} if (start, end) in documents else {}
+        yield Mention(start, end, "programme", text[start:end], bare_name(text[start:end]),
+                      "programmes", attrs)
+
+
+def head_candidates(text: str) -> Iterator[Span]:
+    """Valid spans that end in a programme head word."""
+    for head_start, head_end, head in head_spans(text, HEADS):
+        start = name_start(text, head_start, head_end, HEADS)
+        if is_programme_name(text[start:head_end], head):
+            yield start, head_end
+
+
+def is_programme_name(surface: str, head: str) -> bool:
+    """Whether a span ending in ``head`` names one programme."""
+    name = bare_name(surface)
+    if len(name) < 3:
+        return False
+    if is_numbered_set(name, HEADS, quoted="“" in surface):
+        return True
+    modifier = name[: -len(head)]
+    if head == "工程" and is_physical_works(modifier):
+        return False
+    if head in PROGRAMME_WEAK_HEADS:
+        return "“" in surface or bool(_PERIOD_EVENT.search(name))
+    return len(strip_generic(modifier)) >= 2
+
+
+def quoted_names(text: str) -> Iterator[Span]:
+    """Quoted terms that are the object of a verb such as 实施 or 实现, inside the quotes."""
+    for quote in _QUOTE.finditer(text):
+        if not _AFTER_NAME.match(text, quote.end()):
+            continue
+        if introduced(text, list_start(text, quote.start())):
+            yield quote.start(1), quote.end(1)
+
+
+def list_start(text: str, start: int) -> int:
+    """Where a list of quoted terms (“甲”、“乙”、“丙”) that ends at ``start`` begins."""
+    while start > 0 and text[start - 1] == "、":
+        opening = text.rfind("“", 0, start - 1)
+        if opening == -1 or text[start - 2] != "”" or start - opening > 20:
+            break
+        start = opening
+    return start
+
+
+def introduced(text: str, start: int) -> bool:
+    """Whether a verb from ``NAME_INTROS`` stands at most 8 characters before ``start``,
+    in the same clause, with no function word after it (推进就业服务“某某通办”, but
+    not 形成以党委为“核心”)."""
+    before = re.split(r"[，,。；;：:！!？?\n“”]", text[max(0, start - 12):start])[-1]
+    verbs = [before.rfind(verb) + len(verb) for verb in NAME_INTROS if verb in before]
+    gap = before[max(verbs):] if verbs else ""
+    return bool(verbs) and len(gap) <= 8 and not re.search("[的为以把对将被在与和]", gap)
+
+
+def document_spans(text: str) -> Iterator[Span]:
+    """Titles in 《》 that end like a policy document (方案, 意见, 条例, …), inside the marks."""
+    for title in _DOCUMENT.finditer(text):
+        if title.group(1).endswith(DOCUMENT_SUFFIXES):
+            yield title.start(1), title.end(1)

@@ -1,0 +1,252 @@
+"""Per-document resolution of district mentions to places with keys, codes and parents.
+
+``resolve_places(doc)`` reads the document's district mentions (already extracted)
+and decides, from the document alone, which division each one is:
+
+- a table name with namesakes (鼓楼区 ×4) gets the code whose province or city the
+  document names, else the one under the document's home city or province, else no code;
+- the home province, city and county are what the document is about: a masthead
+  (中共XX市委员会主办) or clearly the most-mentioned division of its level;
+- a township, village or zone gets a parent only when the text makes it certain: a
+  division named just before it (小店区坞城街道), an enclosing division earlier in the
+  same sentence, else the home county; a zone's parent is the division in its name.
+
+Keys: the six-digit code when known, else ``f"{parent_key}/{name}"`` (or the bare name
+without a parent), so a township's key is the same in every document that places it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.document import Document, Mention
+from kg.lexicon.divisions import ancestors, divisions_named, find_names, short_forms
+
+RANK = {"province": 0, "city": 1, "county": 2, "township": 3, "village": 4, "zone": 5}
+_MASTHEAD = re.compile(r"中共(\S{2,12}?)委员会主办")
+_NEAR = 200  # characters either side that count as "nearby" for namesakes and generic surfaces
+
+
+@dataclass(frozen=True)
+class Place:
+    key: str  # the six-digit national code when known, else f"{parent_key}/{name}" (or the name)
+    name: str  # full standard name
+    level: str  # province | city | county | township | village | zone
+    code: str | None  # six-digit national code, when known
+    parent: str | None  # key of the enclosing Place
+
+
+def _span(mention: Mention) -> tuple[int, int, str]:
+    return mention.start, mention.end, mention.name
+
+
+class PlaceIndex:
+    """The places of one document and the place each district mention stands for."""
+
+    def __init__(self, doc: Document, places: dict[str, Place], keys: dict[tuple[int, int, str], str],
+                 homes: dict[str, str]) -> None:
+        self.doc = doc
+        self.places = places
+        self._keys = keys
+        self._homes = homes
+
+    def place_of(self, mention: Mention) -> Place | None:
+        """The place a district mention of this document stands for."""
+        key = self._keys.get(_span(mention))
+        return self.places.get(key) if key else None
+
+    def home(self, level: str) -> Place | None:
+        """The document's own province, city or county, when it has one."""
+        key = self._homes.get(level)
+        return self.places.get(key) if key else None
+
+    def chain(self, key: str) -> list[Place]:
+        """The place and its ancestors, up to the province."""
+        out: list[Place] = []
+        while key in self.places and len(out) < len(RANK):
+            out.append(self.places[key])
+            key = self.places[key].parent or ""
+        return out
+
+    def find(self, surface: str, near: int) -> Place | None:
+        """The place a surface seen at offset ``near`` stands for: a bare level word (市, 区, 镇)
+        means the home division or the nearest one of that level; a name means that place."""
+        if surface in ("省", "市", "区", "县", "旗"):
+            return self._home_for(surface)
+        if surface in ("镇", "乡", "街道", "村", "社区"):
+            return self._nearest(surface, near)
+        return self._named(surface, near)
+
+    def _home_for(self, level_word: str) -> Place | None:
+        level = {"省": "province", "市": "city"}.get(level_word, "county")
+        place = self.home(level)
+        if place and level == "county" and not place.name.endswith(level_word):
+            return None
+        return place
+
+    def _nearest(self, suffix: str, near: int) -> Place | None:
+        """The closest place named with this suffix before ``near``, within the same article."""
+        article = self.doc.article_at(near)
+        low = article.start if article else near - 4 * _NEAR
+        best = None
+        for mention in self.doc.mentions:
+            if mention.kind == "district" and low <= mention.start < near and mention.name.endswith(suffix):
+                best = self.place_of(mention) or best
+        return best
+
+    def _named(self, surface: str, near: int) -> Place | None:
+        name = short_forms().get(surface, surface)
+        spans = [(abs(start - near), key) for (start, _, n), key in self._keys.items() if n == name]
+        if spans:
+            return self.places[min(spans)[1]]
+        codes = [d.code for d in divisions_named(name)]
+        code = _choose_code(codes, self.doc, near, self._homes)
+        if code is None:
+            return None
+        _add_chain(self.places, code)
+        return self.places[code]
+
+
+def resolve_places(doc: Document) -> PlaceIndex:
+    """Resolve the district mentions of ``doc`` (already extracted) to places."""
+    mentions = sorted((m for m in doc.mentions if m.kind == "district"), key=lambda m: m.start)
+    places: dict[str, Place] = {}
+    homes = _homes(doc, mentions)
+    keys: dict[tuple[int, int, str], str] = {}
+    for mention in mentions:
+        if mention.attrs.get("codes"):
+            key = _resolve_table_mention(mention, doc, homes, places)
+            keys[_span(mention)] = key
+    for level in ("township", "village", "zone"):
+        _resolve_named_areas(doc, [m for m in mentions if m.attrs.get("level") == level and
+                                   not m.attrs.get("codes")], mentions, keys, places, homes)
+    return PlaceIndex(doc, places, keys, homes)
+
+
+def _resolve_table_mention(mention: Mention, doc: Document, homes: dict[str, str],
+                           places: dict[str, Place]) -> str:
+    code = _choose_code(mention.attrs["codes"], doc, mention.start, homes)
+    if code is None:
+        places.setdefault(mention.name, Place(mention.name, mention.name, mention.attrs["level"], None, None))
+        return mention.name
+    _add_chain(places, code)
+    return code
+
+
+def _add_chain(places: dict[str, Place], code: str) -> None:
+    for division in ancestors(code):
+        places.setdefault(division.code, Place(division.code, division.name, division.level,
+                                               division.code, division.parent))
+
+
+def _choose_code(codes: list[str], doc: Document, near: int, homes: dict[str, str]) -> str | None:
+    """The one candidate code the document supports: an ancestor named nearby, else anywhere in
+    the document, else the home city or province; None when that still leaves a choice."""
+    if len(codes) <= 1:
+        return codes[0] if codes else None
+    for lo, hi in ((near - _NEAR, near + _NEAR), (0, len(doc.text))):
+        named = _named_codes(doc, lo, hi)
+        fitting = [c for c in codes if {a.code for a in ancestors(c)[1:]} & named]
+        if len(fitting) == 1:
+            return fitting[0]
+    home_keys = {homes.get("city"), homes.get("province")} - {None}
+    fitting = [c for c in codes if {a.code for a in ancestors(c)[1:]} & home_keys]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _named_codes(doc: Document, lo: int, hi: int) -> set[str]:
+    """Codes of the unambiguous division names in ``doc.text[lo:hi]``."""
+    out: set[str] = set()
+    for mention in doc.mentions:
+        codes = mention.attrs.get("codes") or []
+        if mention.kind == "district" and len(codes) == 1 and lo <= mention.start < hi:
+            out.add(codes[0])
+    return out
+
+
+def _homes(doc: Document, mentions: list[Mention]) -> dict[str, str]:
+    """The document's own province, city and county codes, when the text makes them clear."""
+    counts: dict[str, Counter[str]] = {"province": Counter(), "city": Counter(), "county": Counter()}
+    for mention in mentions:
+        codes = mention.attrs.get("codes") or []
+        if len(codes) == 1:
+            for depth, division in enumerate(ancestors(codes[0])):
+                counts[division.level][division.code] += 1 if depth == 0 else 0.5
+    homes = _masthead_homes(doc)
+    for level, minimum, margin in (("city", 2, 1.0), ("province", 1, 1.0), ("county", 3, 2.0)):
+        if level not in homes:
+            top = counts[level].most_common(2)
+            if top and top[0][1] >= minimum and (len(top) == 1 or top[0][1] > margin * top[1][1]):
+                homes[level] = top[0][0]
+    return _consistent(homes)
+
+
+def _masthead_homes(doc: Document) -> dict[str, str]:
+    """Homes from a masthead such as 中共太原市委员会主办."""
+    match = _MASTHEAD.search(doc.text)
+    if not match:
+        return {}
+    homes: dict[str, str] = {}
+    for hit in find_names(match.group(1)):
+        found = divisions_named(hit.name)
+        if len(found) == 1:
+            for division in ancestors(found[0].code):
+                homes.setdefault(division.level, division.code)
+    return homes
+
+
+def _consistent(homes: dict[str, str]) -> dict[str, str]:
+    """Drop a home county or city that does not lie inside the home city or province, then
+    fill in the home city and province that enclose what is left."""
+    out = dict(homes)
+    for child, parent in (("city", "province"), ("county", "city"), ("county", "province")):
+        if child in out and parent in out and out[parent] not in {a.code for a in ancestors(out[child])}:
+            del out[child]
+    lowest = out.get("county") or out.get("city")
+    for division in ancestors(lowest) if lowest else []:
+        out.setdefault(division.level, division.code)
+    return out
+
+
+def _resolve_named_areas(doc: Document, areas: list[Mention], mentions: list[Mention],
+                         keys: dict[tuple[int, int, str], str], places: dict[str, Place],
+                         homes: dict[str, str]) -> None:
+    """Give each township, village or zone name one place: the parent from its most certain
+    mention (named just before it > same sentence > home county), keyed under that parent."""
+    best: dict[str, tuple[int, str | None]] = {}
+    for area in areas:
+        certainty, parent = _parent_of(area, doc, mentions, keys, homes)
+        if area.name not in best or certainty > best[area.name][0]:
+            best[area.name] = (certainty, parent)
+    for area in areas:
+        parent = best[area.name][1]
+        key = f"{parent}/{area.name}" if parent else area.name
+        places.setdefault(key, Place(key, area.name, area.attrs["level"], None, parent))
+        keys[_span(area)] = key
+
+
+def _parent_of(area: Mention, doc: Document, mentions: list[Mention],
+               keys: dict[tuple[int, int, str], str], homes: dict[str, str]) -> tuple[int, str | None]:
+    """(certainty, parent key) for one township, village or zone mention."""
+    level = area.attrs["level"]
+    if level == "zone":
+        inside = [keys.get(_span(m)) for m in mentions if area.start <= m.start and m.end <= area.end
+                  and m is not area and RANK[m.attrs["level"]] <= RANK["county"]]
+        return (3, inside[0]) if inside and inside[0] else (0, None)
+    enclosing = [m for m in mentions if m.end <= area.start and _encloses(m, level) and _span(m) in keys]
+    if enclosing and area.start - enclosing[-1].end <= 1:
+        return 3, keys[_span(enclosing[-1])]
+    sentence_start = doc.sentence_at(area.start)[0]
+    in_sentence = [m for m in enclosing if m.start >= sentence_start]
+    if in_sentence:
+        return 2, keys[_span(in_sentence[-1])]
+    return (1, homes["county"]) if "county" in homes else (0, None)
+
+
+def _encloses(mention: Mention, level: str) -> bool:
+    """Whether a division of the mention's level can directly enclose an area of ``level``."""
+    rank = RANK[mention.attrs["level"]]
+    if level == "township":
+        return rank == RANK["county"]
+    return rank in (RANK["county"], RANK["township"])

@@ -1,0 +1,88 @@
+"""District extraction from sentences written here (real places outside the seeds, or invented ones)."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.document import Document
+from kg.extract.districts import extract_districts
+
+
+def names(make_doc, text: str) -> list[tuple[str, str]]:
+    return [(m.name, m.attrs["level"]) for m in extract_districts(make_doc(text))]
+
+
+def test_extract_districts_full_names_at_every_table_level(make_doc):
+    assert names(make_doc, "福建省福州市鼓楼区召开会议") == [
+        ("福建省", "province"), ("福州市", "city"), ("鼓楼区", "county")]
+
+
+def test_extract_districts_namesakes_keep_every_candidate_code(make_doc):
+    [found] = extract_districts(make_doc("鼓楼区召开会议"))
+    assert len(found.attrs["codes"]) == 4
+
+
+def test_extract_districts_short_forms_become_full_names(make_doc):
+    assert names(make_doc, "苏州的企业来到广西投资") == [("苏州市", "city"), ("广西壮族自治区", "province")]
+
+
+def test_extract_districts_short_form_inside_a_word_does_not_fire(make_doc):
+    assert names(make_doc, "在洞庭湖南岸") == []
+
+
+def test_extract_districts_names_running_into_other_words_do_not_fire(make_doc):
+    assert names(make_doc, "城区道路和老城区改造") == []
+    assert names(make_doc, "完善合作市场机制") == []
+    assert names(make_doc, "市和县两级干部") == []
+
+
+def test_extract_districts_generic_county_name_after_its_city(make_doc):
+    assert names(make_doc, "安徽省马鞍山市和县") == [
+        ("安徽省", "province"), ("马鞍山市", "city"), ("和县", "county")]
+
+
+def test_extract_districts_division_inside_an_organisation(make_doc):
+    assert names(make_doc, "昆山市委书记主持") == [("昆山市", "county")]
+    assert names(make_doc, "走进柳树沟村党支部") == [("柳树沟村", "village")]
+
+
+def test_extract_districts_township_starts_after_the_preposition(make_doc):
+    found = list(extract_districts(make_doc("在李家湾乡调研")))
+    assert [(m.text, m.attrs["level"]) for m in found] == [("李家湾乡", "township")]
+
+
+def test_extract_districts_township_after_its_county(make_doc):
+    assert names(make_doc, "江苏昆山市周庄镇") == [
+        ("江苏省", "province"), ("昆山市", "county"), ("周庄镇", "township")]
+
+
+def test_extract_districts_generic_place_words_are_not_names(make_doc):
+    text = "推进乡村振兴和新农村建设，全镇各村、城乡社区和示范村都要参与，该村也不例外"
+    assert names(make_doc, text) == []
+
+
+def test_extract_districts_listed_names_before_a_generic_place_word(make_doc):
+    found = list(extract_districts(make_doc("发挥张庄、李营等示范村作用")))
+    assert [(m.text, m.name) for m in found] == [("张庄", "张庄村"), ("李营", "李营村")]
+
+
+def test_extract_districts_zone_named_after_a_province(make_doc):
+    assert ("湖南湘江新区", "zone") in names(make_doc, "推进湖南湘江新区建设")
+
+
+def test_extract_districts_zone_needs_a_proper_stem(make_doc):
+    assert names(make_doc, "建设国家生态文明示范区") == []
+
+
+def test_extract_districts_page_references_and_countries_are_not_districts(make_doc):
+    assert names(make_doc, "(上接第1版)美国和日本") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("省市县区乡镇村社区街道新开发示范在和的、等，。\n江苏昆山周庄李家湾城合作")),
+               max_size=40))
+def test_extract_districts_offsets_match_text(text):
+    doc = Document("random.txt", text)
+    for found in extract_districts(doc):
+        assert doc.text[found.start:found.end] == found.text
+        assert found.kind == "district" and found.attrs["level"]

@@ -1,0 +1,103 @@
+"""Officials: names tied to a post, from sentences written for these tests."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.document import Document
+from kg.extract.officials import extract_officials
+
+
+def _found(make_doc, text: str) -> dict[str, list[tuple[str, str | None]]]:
+    mentions = list(extract_officials(make_doc(text)))
+    return {m.name: [(p["title"], p["org"]) for p in m.attrs["posts"]] for m in mentions}
+
+
+def test_extract_officials_org_title_name(make_doc):
+    found = _found(make_doc, "近日，江宁区委书记钱立群在接受采访时表示，要抓好基层治理。")
+    assert found == {"钱立群": [("区委书记", "江宁区委")]}
+
+
+def test_extract_officials_org_offsets_point_at_the_org(make_doc):
+    doc = make_doc("—访桐乡市农业农村局局长郑文博")
+    post = next(iter(extract_officials(doc))).attrs["posts"][0]
+    assert doc.text[post["org_start"]:post["org_end"]] == post["org"] == "桐乡市农业农村局"
+
+
+def test_extract_officials_title_list_shares_one_name(make_doc):
+    found = _found(make_doc, "5月3日，市委书记、市长孙海涛主持召开市政府常务会议。")
+    assert found == {"孙海涛": [("市委书记", "市委"), ("市长", None)]}
+
+
+def test_extract_officials_relative_org_gives_its_level(make_doc):
+    mention = next(iter(extract_officials(make_doc("会上，市委副书记、市长孙海涛作了部署。"))))
+    assert [p["relative"] for p in mention.attrs["posts"]] == ["市", "市"]
+    named = next(iter(extract_officials(make_doc("近日，江宁区委书记钱立群强调。"))))
+    assert named.attrs["posts"][0]["relative"] is None
+
+
+def test_extract_officials_company_party_branch_then_second_title(make_doc):
+    found = _found(make_doc, "“订单排满了。”余杭纺织党支部书记、厂长欧阳明远告诉记者。")
+    assert found == {"欧阳明远": [("党支部书记", "余杭纺织党支部"), ("厂长", "余杭纺织")]}
+
+
+def test_extract_officials_name_before_title(make_doc):
+    found = _found(make_doc, "会上，省委第三督导组郑文博组长就中心任务作了强调。")
+    assert found == {"郑文博": [("组长", "省委第三督导组")]}
+
+
+def test_extract_officials_general_secretary_is_a_post(make_doc):
+    assert _found(make_doc, "深入学习习近平总书记重要讲话精神。") == {"习近平": [("总书记", None)]}
+
+
+def test_extract_officials_comrade_is_not_a_post(make_doc):
+    assert _found(make_doc, "以钱立群同志为组长的工作专班。") == {}
+
+
+def test_extract_officials_title_without_name(make_doc):
+    assert _found(make_doc, "区委书记强调，要高度重视安全生产。县长高度重视。") == {}
+
+
+def test_extract_officials_place_is_not_a_name(make_doc):
+    assert _found(make_doc, "桐乡市长安镇开展活动，高平市长期坚持这项工作。") == {}
+
+
+def test_extract_officials_quoted_person_is_not_an_official(make_doc):
+    assert _found(make_doc, "居民钱立群说：“现在方便多了。”") == {}
+
+
+def test_extract_officials_masthead_list_after_colon(make_doc):
+    found = _found(make_doc, "主编:郑文博\n副主编:孙海涛 钱立群\n")
+    assert found == {"郑文博": [("主编", None)], "孙海涛": [("副主编", None)],
+                     "钱立群": [("副主编", None)]}
+
+
+def test_extract_officials_author_note_gives_the_byline_posts(make_doc):
+    text = "标题\n\n◎ 孙 涛\n\n正文。\n\n(作者系中共桐乡县委书记、县长)\n\n◎ 钱立群\n\n(作者单位:市水务局)\n"
+    mentions = list(extract_officials(make_doc(text)))
+    assert [(m.name, m.text) for m in mentions] == [("孙涛", "孙 涛")]
+    assert [p["title"] for p in mentions[0].attrs["posts"]] == ["县委书记", "县长"]
+
+
+def test_extract_officials_offsets_match_text_on_seeds(seeds_dir):
+    for path in sorted(seeds_dir.glob("*.txt")):
+        doc = Document(path.name, path.read_text(encoding="utf-8"))
+        for m in extract_officials(doc):
+            assert doc.text[m.start:m.end] == m.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["市委书记", "、", "市长", "钱立群", "桐乡", "局长", "：", " ", "\n",
+                                 "主持", "同志", "组长", "党支部", "王", "强调", "(作者系", ")", "◎ "]),
+                max_size=25), st.text(max_size=10))
+def test_extract_officials_offsets_valid_for_arbitrary_text(pieces, noise):
+    doc = Document("h.txt", "".join(pieces) + noise)
+    for m in extract_officials(doc):
+        assert doc.text[m.start:m.end] == m.text and m.kind == "official"
+        for post in m.attrs["posts"]:
+            if post["org"] is not None:
+                assert doc.text[post["org_start"]:post["org_end"]] == post["org"]
+
+
+def test_extract_officials_heading_without_name(make_doc):
+    assert _found(make_doc, "—五级书记谈发展—\n\n—访余杭区委书记卜利强\n") == {"卜利强": [("区委书记", "余杭区委")]}

@@ -1,0 +1,67 @@
+"""Other persons: reporters, photographers, authors, people quoted with a role."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.document import Document
+from kg.extract.persons import extract_persons
+
+
+def _found(make_doc, text: str) -> list[tuple[str, str]]:
+    return [(m.name, m.attrs["role"]) for m in extract_persons(make_doc(text))]
+
+
+def test_extract_persons_reporters_in_a_byline(make_doc):
+    assert _found(make_doc, "本报记者 郑文博 钱立群 通讯员 孙海涛\n") == [
+        ("郑文博", "记者"), ("钱立群", "记者"), ("孙海涛", "通讯员")]
+
+
+def test_extract_persons_closing_brackets_are_reporters(make_doc):
+    text = "今年将新增岗位1万个。(郑文博、钱立群)\n\n改造工程已开工。（孙海涛）\n"
+    assert _found(make_doc, text) == [("郑文博", "记者"), ("钱立群", "记者"), ("孙海涛", "记者")]
+
+
+def test_extract_persons_brackets_that_are_not_names(make_doc):
+    assert _found(make_doc, "详见下文。(见第3版)\n会议召开。(扩大)\n(下转第2版)\n") == []
+
+
+def test_extract_persons_photographer_credit(make_doc):
+    text = "3月5日，志愿者在公园植树。 钱立群 摄\n工作人员查看设备。郑文博摄\n"
+    assert _found(make_doc, text) == [("钱立群", "摄影"), ("郑文博", "摄影")]
+
+
+def test_extract_persons_author_byline(make_doc):
+    assert _found(make_doc, "标题\n\n◎ 孙 涛\n\n正文。\n") == [("孙涛", "作者")]
+
+
+def test_extract_persons_author_with_a_post_is_left_to_officials(make_doc):
+    text = "◎ 孙 涛\n\n正文。\n(作者系桐乡市委副秘书长)\n"
+    assert _found(make_doc, text) == []
+
+
+def test_extract_persons_quoted_with_a_role(make_doc):
+    text = "“现在办事方便多了。”居民钱立群说。律师郑文博结合案例讲解。"
+    assert _found(make_doc, text) == [("钱立群", "居民"), ("郑文博", "律师")]
+
+
+def test_extract_persons_role_word_without_a_name(make_doc):
+    assert _found(make_doc, "记者从市统计局获悉，居民幸福感不断提升。告诉记者。") == []
+
+
+def test_extract_persons_comrade(make_doc):
+    assert _found(make_doc, "以孙海涛同志为组长。同志们：") == [("孙海涛", "同志")]
+
+
+def test_extract_persons_leaders_listed_without_a_post(make_doc):
+    assert _found(make_doc, "市领导郑文博、钱立群出席会议。") == [("郑文博", "领导"), ("钱立群", "领导")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["记者", " ", "郑文博", "、", "(", ")", "（", "）", "\n", "摄", "◎ ",
+                                 "孙 涛", "居民", "同志", "说", "采写", "由"]), max_size=25),
+       st.text(max_size=10))
+def test_extract_persons_offsets_valid_for_arbitrary_text(pieces, noise):
+    doc = Document("h.txt", "".join(pieces) + noise)
+    for m in extract_persons(doc):
+        assert doc.text[m.start:m.end] == m.text and m.kind == "person" and m.attrs["role"]

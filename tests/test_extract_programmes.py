@@ -1,0 +1,63 @@
+"""Programmes: sentences written for the tests (invented names) and the offsets invariant."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.document import Document
+from kg.extract.programmes import extract_programmes
+
+
+def programme_names(make_doc, text: str) -> list[str]:
+    return [m.name for m in extract_programmes(make_doc(text))]
+
+
+def test_extract_programmes_reads_an_enumerated_action(make_doc):
+    assert programme_names(make_doc, "一是青年返乡创业行动。") == ["青年返乡创业行动"]
+
+
+def test_extract_programmes_joins_a_quote_to_its_head(make_doc):
+    assert programme_names(make_doc, "全面实施“五廊”战略。") == ["五廊战略"]
+    assert programme_names(make_doc, "社区推行“三色”工作法。") == ["三色工作法"]
+
+
+def test_extract_programmes_reads_numbered_sets(make_doc):
+    assert programme_names(make_doc, "实施九大行动，推进“双百工程”。") == ["九大行动", "双百工程"]
+
+
+def test_extract_programmes_reads_a_quoted_name_after_a_verb(make_doc):
+    assert programme_names(make_doc, "推行政务服务“秒批秒办”，群众满意。") == ["秒批秒办"]
+
+
+def test_extract_programmes_ignores_emphasised_quotes(make_doc):
+    text = "聚焦“审批慢、办事难”等突出问题，提升村委会的“号召力”，做到“看得见管得着”落地。"
+    assert programme_names(make_doc, text) == []
+
+
+def test_extract_programmes_needs_a_name_for_weak_heads(make_doc):
+    assert programme_names(make_doc, "开展招聘活动，推广管理模式，完善工作机制。") == []
+
+
+def test_extract_programmes_leaves_physical_works_to_projects(make_doc):
+    text = "实施松江湾供水管网改造工程，实施青年人才倍增工程。"
+    assert programme_names(make_doc, text) == ["青年人才倍增工程"]
+
+
+def test_extract_programmes_reads_competitions(make_doc):
+    names = programme_names(make_doc, "举办第二届青禾创新创业大赛。")
+    assert names == ["第二届青禾创新创业大赛"]
+
+
+def test_extract_programmes_marks_policy_documents(make_doc):
+    doc = make_doc("印发《松江市促进夜间经济发展实施方案》，学习《云岭日报》和《远山》。")
+    [found] = extract_programmes(doc)
+    assert (found.name, found.attrs) == ("松江市促进夜间经济发展实施方案", {"document": True})
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="青禾云岭行动工程战略大赛计划活动模式实施推进开展、，。“”《》方案等一二三大", max_size=60))
+def test_extract_programmes_offsets_match_the_text(text):
+    doc = Document("h.txt", text)
+    for found in extract_programmes(doc):
+        assert doc.text[found.start:found.end] == found.text
+        assert found.kind == "programme"

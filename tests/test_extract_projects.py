@@ -1,0 +1,79 @@
+"""Projects: sentences written for the tests (invented names), the offsets invariant, the dev gold."""
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.document import Document
+from kg.extract.projects import extract_projects
+
+
+def project_names(make_doc, text: str) -> list[str]:
+    return [m.name for m in extract_projects(make_doc(text))]
+
+
+def test_extract_projects_splits_a_list_after_lead_in_verbs(make_doc):
+    names = project_names(make_doc, "今年将加快推进青禾高速扩容改造、云岭大桥、白鹭湾水厂等项目建设。")
+    assert names == ["青禾高速扩容改造", "云岭大桥", "白鹭湾水厂"]
+
+
+def test_extract_projects_starts_the_name_after_the_verb(make_doc):
+    assert project_names(make_doc, "该市今年开工建设松江湾国际会展中心。") == ["松江湾国际会展中心"]
+    assert project_names(make_doc, "集团密集中标青禾新区供热主管线工程。") == ["青禾新区供热主管线工程"]
+
+
+def test_extract_projects_keeps_a_shared_head_across_a_conjunction(make_doc):
+    names = project_names(make_doc, "中标云岭园区基础设施建设及厂房配套项目。")
+    assert names == ["云岭园区基础设施建设及厂房配套项目"]
+
+
+def test_extract_projects_rejects_generic_phrases(make_doc):
+    text = ("全市新开工重点项目10个，民生工程、基础设施项目全部开工，该项目进展顺利，"
+            "一批项目建设加快，首批101个项目已集中开工。")
+    assert project_names(make_doc, text) == []
+
+
+def test_extract_projects_rejects_policy_works_and_numbered_sets(make_doc):
+    assert project_names(make_doc, "实施青年人才倍增工程，推进“四项工程”。") == []
+
+
+def test_extract_projects_drops_a_trailing_phase(make_doc):
+    assert project_names(make_doc, "翠湖科技陶瓷项目一期工程达产达效。") == ["翠湖科技陶瓷项目"]
+
+
+def test_extract_projects_rejects_a_head_that_names_a_team(make_doc):
+    assert project_names(make_doc, "冷泉钢厂组成智造升级项目突击队，项目部成立服务队。") == []
+
+
+def test_extract_projects_reads_a_book_title_inside_a_name(make_doc):
+    doc = make_doc("结合《远山》纪念馆提升工程，建设示范村。")
+    [found] = extract_projects(doc)
+    assert (found.name, found.text) == ("远山纪念馆提升工程", "《远山》纪念馆提升工程")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="青禾云岭项目工程产业园新城基地中心加快推进建设、，。“”《》等和及0123个期", max_size=60))
+def test_extract_projects_offsets_match_the_text(text):
+    doc = Document("h.txt", text)
+    for found in extract_projects(doc):
+        assert doc.text[found.start:found.end] == found.text
+        assert found.kind == "project"
+
+
+def test_extract_projects_recalls_most_of_the_dev_gold(gold_dir, seeds_dir):
+    found = hits = 0
+    for gold_file in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        doc = Document(gold["doc"], (seeds_dir / gold["doc"]).read_text(encoding="utf-8"))
+        names = {m.name for m in extract_projects(doc)}
+        for item in gold["projects"]:
+            found += 1
+            hits += any(lenient_match(item["name"], name) for name in names)
+    assert hits / found >= 0.75
+
+
+def lenient_match(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    return short in long_ and 2 * len(short) >= len(long_)

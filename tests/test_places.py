@@ -1,0 +1,83 @@
+"""Per-document resolution of district mentions: namesakes, homes, parents, chains."""
+from __future__ import annotations
+
+from kg.document import Document
+from kg.extract.districts import extract_districts
+from kg.places import PlaceIndex, resolve_places
+
+
+def resolved(text: str) -> tuple[Document, PlaceIndex]:
+    doc = Document("test.txt", text)
+    doc.mentions = list(extract_districts(doc))
+    return doc, resolve_places(doc)
+
+
+def place_named(doc: Document, index: PlaceIndex, name: str):
+    return next(index.place_of(m) for m in doc.mentions if m.name == name)
+
+
+def test_places_namesake_follows_the_city_named_in_the_document():
+    doc, index = resolved("福州市召开大会。鼓楼区代表发言。")
+    assert place_named(doc, index, "鼓楼区").code == "350102"
+    doc, index = resolved("南京市召开大会。鼓楼区代表发言。")
+    assert place_named(doc, index, "鼓楼区").code == "320106"
+
+
+def test_places_namesake_without_context_has_no_code():
+    doc, index = resolved("鼓楼区代表发言。")
+    place = place_named(doc, index, "鼓楼区")
+    assert place.code is None and place.key == "鼓楼区"
+
+
+def test_places_chain_reaches_the_province():
+    doc, index = resolved("江苏昆山市召开大会。")
+    chain = index.chain(place_named(doc, index, "昆山市").key)
+    assert [p.name for p in chain] == ["昆山市", "苏州市", "江苏省"]
+
+
+def test_places_home_city_answers_bare_shi():
+    doc, index = resolved("苏州市召开大会。苏州市委书记讲话。昆山市代表发言，我市将继续推进。")
+    assert index.home("city").name == "苏州市"
+    assert index.find("市", doc.text.index("我市")).name == "苏州市"
+    assert index.find("省", 0).name == "江苏省"
+
+
+def test_places_masthead_sets_the_home_city():
+    doc, index = resolved("中共芜湖市委员会主办\n南京市代表来访。南京市代表发言。")
+    assert index.home("city").name == "芜湖市"
+
+
+def test_places_bare_county_word_needs_a_clear_home_county():
+    doc, index = resolved("昆山市召开大会。昆山市委书记讲话。昆山市代表发言。")
+    assert index.find("市", 0).name == "苏州市"
+    assert index.home("county").name == "昆山市"
+    assert index.find("区", 0) is None
+
+
+def test_places_township_parent_is_the_county_just_before_it():
+    doc, index = resolved("江苏昆山市周庄镇召开大会。")
+    place = place_named(doc, index, "周庄镇")
+    assert place.parent == "320583" and place.key == "320583/周庄镇"
+    assert [p.name for p in index.chain(place.key)] == ["周庄镇", "昆山市", "苏州市", "江苏省"]
+
+
+def test_places_village_parent_is_the_township_earlier_in_the_sentence():
+    doc, index = resolved("昆山市周庄镇召开大会，会上柳树沟村介绍经验。\n另一段里的李营村也发言。")
+    assert place_named(doc, index, "柳树沟村").parent == "320583/周庄镇"
+
+
+def test_places_village_without_enclosing_division_has_no_parent():
+    doc, index = resolved("柳树沟村介绍经验。")
+    place = place_named(doc, index, "柳树沟村")
+    assert place.parent is None and place.key == "柳树沟村"
+
+
+def test_places_zone_parent_is_the_division_in_its_name():
+    doc, index = resolved("推进湖南湘江新区建设。")
+    assert place_named(doc, index, "湖南湘江新区").parent == "430000"
+
+
+def test_places_find_resolves_a_name_and_the_nearest_township():
+    doc, index = resolved("江苏昆山市周庄镇召开大会，镇党委书记讲话。")
+    assert index.find("昆山市", 0).code == "320583"
+    assert index.find("镇", doc.text.index("镇党委")).name == "周庄镇"
