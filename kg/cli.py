@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kg import evaluate, pipeline, query, records, stats
+from kg import evaluate, export, pipeline, query, records, stats, validate
 from kg.errors import GovkgError
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
@@ -23,7 +23,11 @@ def command(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
 
 @command
 def cmd_build(args: argparse.Namespace) -> int:
-    summary = pipeline.build(args.inputs or [pipeline.DEFAULT_INPUT], Path(args.output))
+    inputs = args.inputs or [pipeline.DEFAULT_INPUT]
+    summary = pipeline.build(inputs, Path(args.output), jobs=args.jobs, use_cache=not args.no_cache,
+                             skip_bad=args.skip_bad, executor=args.executor,
+                             progress=not args.quiet,
+                             shards=Path(args.shards) if args.shards else None)
     print("\n".join(summary.lines()))
     return 0
 
@@ -48,9 +52,47 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 @command
 def cmd_query(args: argparse.Namespace) -> int:
-    graph = query.load_graph(Path(args.graph))
-    result = query.run_query(graph, query.query_text(args.query))
-    sys.stdout.write(query.format_result(result, args.format))
+    if args.list or not args.query:
+        sys.stdout.write(query.format_saved(query.saved_queries()))
+        return 0 if args.list else 2
+    sys.stdout.write(query.answer(args.query, Path(args.graph), args.bind, args.format))
+    return 0
+
+
+@command
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg import serve, store  # the endpoint's imports stay out of the other commands
+    server = serve.make_server(store.Store.from_file(args.graph), args.host, args.port,
+                               serve.Settings(timeout=args.timeout, max_rows=args.max_rows))
+    host, port = server.server_address[:2]
+    print(f"SPARQL endpoint at http://{host}:{port}/sparql (query page at /); Ctrl-C stops", flush=True)
+    with server:
+        server.serve_forever()
+    return 0
+
+
+@command
+def cmd_export(args: argparse.Namespace) -> int:
+    data = export.convert(Path(args.graph), args.format)
+    if args.output:
+        Path(args.output).write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+@command
+def cmd_validate(args: argparse.Namespace) -> int:
+    report = validate.validate_file(Path(args.graph))
+    sys.stdout.write(report.text())
+    return 0 if report.conforms else 1
+
+
+@command
+def cmd_push(args: argparse.Namespace) -> int:
+    status = export.push(Path(args.graph), args.endpoint, args.graph_iri, replace=not args.append)
+    print(f"{args.endpoint}: HTTP {status}, {'added to' if args.append else 'replaced'} "
+          f"{'<' + args.graph_iri + '>' if args.graph_iri else 'the default graph'}")
     return 0
 
 
@@ -73,6 +115,16 @@ def _parser() -> argparse.ArgumentParser:
                        epilog="example:\n  kg build seeds/ -o exports/")
     p.add_argument("inputs", nargs="*", help=".txt/.md files or folders (default: seeds/)")
     p.add_argument("-o", "--output", default=str(pipeline.DEFAULT_OUTDIR), help="output folder")
+    p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help="extract in N processes (default: one per core)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="re-extract every document instead of reusing OUTPUT/.cache")
+    p.add_argument("--skip-bad", action="store_true",
+                   help="skip files that cannot be read instead of stopping (the summary lists them)")
+    p.add_argument("--shards", metavar="DIR", help="also write one N-Triples file per document into DIR")
+    p.add_argument("--executor", choices=pipeline.EXECUTORS, default="processes",
+                   help="run extraction in local processes or as a dask.bag map (needs the dask extra)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
     p = sub.add_parser("extract", help="print what the extractors find", formatter_class=example,
                        epilog="example:\n  kg extract seeds/004_717968dfa11fc193.txt --format jsonl")
@@ -87,9 +139,47 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("query", help="run SPARQL on a built graph", formatter_class=example,
                        epilog="example:\n  kg query 'SELECT ?d ?code WHERE { ?d gk:code ?code }' --format csv")
-    p.add_argument("query", help="SPARQL text, a .rq file, or - for stdin")
+    p.add_argument("query", nargs="?", help="a saved query's name (see --list), SPARQL text, a .rq file, "
+                   "or - for stdin; SELECT, ASK, CONSTRUCT, DESCRIBE (the last two print Turtle)")
     p.add_argument("--graph", default=str(pipeline.DEFAULT_OUTDIR / "graph.ttl"), help=graph_help)
-    p.add_argument("--format", choices=query.FORMATS, default="table")
+    p.add_argument("--format", choices=query.FORMATS, default="table",
+                   help="SPARQL 1.1 results format, or an aligned table (default)")
+    p.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE", help=query.BIND_HELP)
+    p.add_argument("--list", action="store_true", help="list the saved queries and their parameters")
+    p.epilog += "\n  kg query officials-of-district --bind district=小店区\n  kg query --list"
+
+    p = sub.add_parser("serve", help="serve the graph as a read-only SPARQL endpoint", formatter_class=example,
+                       epilog="example:\n  kg serve --graph exports/graph.ttl --port 7878\n"
+                              "  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * "
+                              "WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/sparql")
+    p.add_argument("--graph", default=str(pipeline.DEFAULT_OUTDIR / "graph.ttl"), help=graph_help)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
+    p.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default: 10)")
+    p.add_argument("--max-rows", type=int, default=10_000, help="rows sent at most (default: 10000)")
+
+    p = sub.add_parser("export", help="convert a built graph to Turtle, N-Triples, JSON-LD or TriG",
+                       formatter_class=example,
+                       epilog="example:\n  kg export --format jsonld -o graph.jsonld\n"
+                              "  kg export --graph exports/graph.trig --format nt\n"
+                              "TriG needs per-document graphs: convert from the graph.trig that "
+                              "`kg build` writes.")
+    p.add_argument("--format", choices=("ttl", "nt", "jsonld", "trig"), default="ttl")
+    p.add_argument("--graph", default=str(pipeline.DEFAULT_OUTDIR / "graph.ttl"), help=graph_help)
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+
+    p = sub.add_parser("validate", help="check a graph against the SHACL shapes", formatter_class=example,
+                       epilog="example:\n  kg validate --graph exports/graph.ttl\n"
+                              "exit 0 when it conforms, 1 when it does not")
+    p.add_argument("--graph", default=str(pipeline.DEFAULT_OUTDIR / "graph.ttl"), help=graph_help)
+
+    p = sub.add_parser("push", help="send the graph to a SPARQL Graph Store endpoint", formatter_class=example,
+                       epilog="example:\n  oxigraph serve --location db/ &\n"
+                              "  kg push --endpoint http://127.0.0.1:7878/store --graph-iri https://example.org/govkg")
+    p.add_argument("--endpoint", required=True, help="Graph Store Protocol URL (Oxigraph: http://HOST:7878/store)")
+    p.add_argument("--graph-iri", help="the named graph to write (default: the default graph)")
+    p.add_argument("--graph", default=str(pipeline.DEFAULT_OUTDIR / "graph.ttl"), help=graph_help)
+    p.add_argument("--append", action="store_true", help="POST: add to the graph instead of replacing it (PUT)")
 
     p = sub.add_parser("stats", help="count classes and properties of a graph", formatter_class=example,
                        epilog="example:\n  kg stats --graph exports/graph.ttl")

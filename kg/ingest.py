@@ -55,7 +55,7 @@ _DATE = re.compile(
 _MASTHEAD = re.compile(r"\s*(?:出版|星期|周[一二三四五六日天])")
 # Dates are looked for only inside runs of the characters they are written with, and the
 # year's lookbehind comes after its first digits: both keep the scan fast on long lines.
-_DATE_RUN = re.compile(r"[0-9][0-9年月日号期·.． \t]{2,}")
+_DATE_RUN = re.compile(r"[0-9](?<![0-9·.． \t][0-9])[0-9·.． \t]*[年月期][0-9年月日号期·.． \t]*")
 _YEAR = re.compile(r"((?:19|20)(?<![0-9]{3})\d{2})\s*年(?!代)")
 _RANGE_END = re.compile(r"[-－—–~～至到]\s*$")
 _RELATIVE_YEAR = {"去年": -1, "前年": -2, "明年": 1}

@@ -8,7 +8,7 @@ and decides, from the document alone, which division each one is:
 - the home province, city and county are what the document is about: a masthead
   (中共XX市委员会主办) or clearly the most-mentioned division of its level;
 - a township, village or zone gets a parent only when the text makes it certain: a
-  division named just before it (小店区坞城街道), an enclosing division earlier in the
+  division named just before it (临江区东湖街道), an enclosing division earlier in the
   same sentence, else the home county; a zone's parent is the division in its name.
 
 Keys: the six-digit code when known, else ``f"{parent_key}/{name}"`` (or the bare name
@@ -183,7 +183,7 @@ def _homes(doc: Document, mentions: list[Mention]) -> dict[str, str]:
 
 
 def _masthead_homes(doc: Document) -> dict[str, str]:
-    """Homes from a masthead such as 中共太原市委员会主办."""
+    """Homes from a masthead such as 中共江城市委员会主办."""
     match = _MASTHEAD.search(doc.text)
     if not match:
         return {}

@@ -39,13 +39,13 @@ _SPARQL_RESULTS = "http://www.w3.org/2005/sparql-results#"
 Row = Sequence[ox.NamedNode | ox.BlankNode | ox.Literal | None]
 
 
-def load_graph(path: Path) -> Graph:
-    """Parse a graph file into rdflib (Turtle, N-Triples, TriG, JSON-LD by suffix)."""
+def load_graph(path: Path, graph: Graph | None = None) -> Graph:
+    """Parse a graph file (Turtle, N-Triples, TriG, N-Quads, JSON-LD by suffix) into ``graph`` or a new Graph."""
     path = Path(path)
     if not path.is_file():
         raise GraphError(f"{path}: no such graph file; run `kg build` first or pass --graph")
     formats = {".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".nq": "nquads"}
-    graph = Graph()
+    graph = Graph() if graph is None else graph
     try:
         graph.parse(path, format=formats.get(path.suffix, "turtle"))
     except Exception as exc:  # rdflib's parsers raise many unrelated types

@@ -9,7 +9,7 @@ key, and links mentions into facts:
   apart), a person by name plus role;
 - a project or programme by its canonical name, so that quoting and character
   variants of one name become one entity;
-- a post's district from the district named inside its organisation (小店区委 → 小店区)
+- a post's district from the district named inside its organisation (临江区委 → 临江区)
   or, for 市委/省委, from the document's own city or province;
 - a project's district from a district named in full inside it, else the nearest in
   its sentence or paragraph, else the district its article is about, else the city.

@@ -140,3 +140,20 @@ def small_graph_file(tmp_path, small_graph) -> Path:
 def small_store(small_graph):
     from kg.store import Store
     return Store.from_graph(small_graph)
+
+
+SMALL_CORPUS = {
+    "a.txt": "太原市小店区召开会议\n\n区委书记王勇在会上讲话。小店区将加快推进滨河东路改造工程项目建设。\n",
+    "b.txt": "晋城市阳城县调研\n\n县长李明到润城镇调研，要求扎实开展“乡村振兴”专项行动。\n记者 赵东\n",
+    "c.txt": "古交市新闻\n\n市委书记张华主持会议，研究推进古交市汾河湿地公园项目。王勇列席会议。\n",
+}
+
+
+@pytest.fixture
+def small_corpus(tmp_path) -> Path:
+    """A folder of three short documents written here (officials, districts, projects, programmes)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in SMALL_CORPUS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder

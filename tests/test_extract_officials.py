@@ -101,3 +101,13 @@ def test_extract_officials_offsets_valid_for_arbitrary_text(pieces, noise):
 
 def test_extract_officials_heading_without_name(make_doc):
     assert _found(make_doc, "—五级书记谈发展—\n\n—访余杭区委书记卜利强\n") == {"卜利强": [("区委书记", "余杭区委")]}
+
+
+def test_extract_officials_names_the_tagger_splits(make_doc):
+    found = _found(make_doc, "副省长孙立新出席并讲话。会议由市人大常委会主任吴志刚主持。")
+    assert found == {"孙立新": [("副省长", None)], "吴志刚": [("主任", "市人大常委会")]}
+
+
+def test_extract_officials_village_posts_share_the_village(make_doc):
+    found = _found(make_doc, "东湖村党支部书记、村委会主任冯建设介绍，今年新修了道路。")
+    assert found == {"冯建设": [("党支部书记", "东湖村党支部"), ("村委会主任", "东湖村")]}

@@ -65,3 +65,7 @@ def test_extract_persons_offsets_valid_for_arbitrary_text(pieces, noise):
     doc = Document("h.txt", "".join(pieces) + noise)
     for m in extract_persons(doc):
         assert doc.text[m.start:m.end] == m.text and m.kind == "person" and m.attrs["role"]
+
+
+def test_extract_persons_role_word_before_a_common_word(make_doc):
+    assert _found(make_doc, "老人和居民都很满意。记者从市委获悉。老人年纪大了。") == []

@@ -4,8 +4,8 @@ Provinces, cities and counties come from the national table (kg.lexicon.division
 matched by full name or by the safe short form of a province or prefecture city.
 Townships (乡, 镇, 街道), villages and communities (村, 社区) and zones (经济开发区,
 示范区, 新区 ...) are not in the table: they are found by their suffix, and the
-name's start is read off the words before it (在刘家堡乡 → 刘家堡乡, not 在刘家堡乡).
-A division named inside an organisation (小店区委, 西蒲村党支部) is a mention of it.
+name's start is read off the words before it (在石桥乡 → 石桥乡, not 在石桥乡).
+A division named inside an organisation (临江区委, 东河村党支部) is a mention of it.
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ _FOLLOWERS_REJECTED = {"乡": set("村镇亲土愁贤下间情音野思里级"),
 # ... and preceded by these, a generic word (乡镇, 农村, 城乡, 全村), not a name's end.
 _PRECEDERS_REJECTED = {"乡": set("城下回返故家老全本该各每"), "镇": set("乡城集村小强全本该各每"),
                        "村": set("乡农山渔邻本该各全每驻进包回穷强富")}
-# Function characters that open a stem only by accident of segmentation (—访|西蒲村, 赴|李庄镇).
+# Function characters that open a stem only by accident of segmentation (—访|东河村, 赴|李庄镇).
 _LEADING_FUNCTION_CHARS = frozenset("访赴到在驻至抵往经于从向对把将被让给和与及或而以为由自")
 
 # Two characters across a full name's end that make a word (合作市|场, 城区|域).
@@ -181,7 +181,7 @@ def _without_leading_function_char(text: str, start: int, end: int) -> int:
 
 
 def _zone_start(tagged: list[Tagged], suffix_start: int, named: list[Mention]) -> int | None:
-    """A zone's name starts at the division it is named after (山西|转型综合改革示范区) when no
+    """A zone's name starts at the division it is named after (浙江|舟山群岛新区) when no
     verb separates them, else at a stem of up to four characters that is not a common noun."""
     if not tagged:
         return None
@@ -217,7 +217,7 @@ def _stem_start(tagged: list[Tagged], run_start: int, adjacent_breaks: frozenset
 
 
 def _breaks(word: Tagged, tags: frozenset[str]) -> bool:
-    # jieba often tags one character of an unknown name as an adverb or numeral (太/d, 并南一/m).
+    # jieba often tags one character of an unknown name as an adverb or numeral (太/d, 东三/m).
     lone = len(word.word) == 1 and word.word not in _LEADING_FUNCTION_CHARS
     return word.tag in tags and not (word.tag in ("d", "m") and lone)
 

@@ -2,8 +2,8 @@
 
 Patterns, all anchored on a post title from the lexicon:
 
-- org + title(s) + name: ``小店区委书记张三``, ``市委书记、市长李四``, ``主编：王五 赵六``
-- name + title: ``省委督导组崔玉民组长``, ``某某总书记`` (not after a level title: 高平|市长)
+- org + title(s) + name: ``临江区委书记张三``, ``市委书记、市长李四``, ``主编：王五 赵六``
+- name + title: ``省委督导组王立群组长``, ``某某总书记`` (not after a level title: 江山|市长)
 - author bylines: ``◎ 张 军`` ... ``(作者系中共某县委书记、县长)``
 
 Only occurrences with a post are emitted; later bare mentions of the same name are
@@ -17,7 +17,7 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from kg.document import Document, Mention
-from kg.lexicon.names import NameSpan, authors_with_notes, name_after, name_before, names_run
+from kg.lexicon.names import NameSpan, authors_with_notes, known_word, name_after, name_before, names_run
 from kg.lexicon.posts import LEVEL_CHARS, TitleMatch, ends_with_org_suffix, find_titles
 from kg.segment import tag
 
@@ -28,10 +28,11 @@ _CLAUSE_BREAK = re.compile(r"[\s，,。；;：:！!？?、“”‘’\"'「」�
 #: Words that lead into a title in a sentence but are not part of its organisation.
 LEAD_WORDS = frozenset(("担任", "出任", "兼任", "陪同", "会见", "看望", "慰问", "听取", "邀请",
                         "率领", "带领", "会同", "通过", "接受", "作为", "包括", "深入", "贯彻"))
-#: Heading and byline lead-ins the tagger glues to the next word (—访西蒲村, 作者系市委).
+#: Heading and byline lead-ins the tagger glues to the next word (—访东河村, 作者系市委).
 _LEAD = re.compile(r"专访|访|作者系|系")
 _STOP_TAGS = ("p", "d", "r", "t", "u", "y", "e", "x", "f", "c")
 _KEEP_INSIDE = frozenset("和与及")
+_PREPOSITIONS = frozenset("由在对向据经将把被从为以于给让")
 _RELATIVE_LEVELS = frozenset("省市区县镇乡")
 
 
@@ -64,35 +65,45 @@ def org_start_before(text: str, pos: int, floor: int = 0) -> int:
         if _is_stop(word.word, word.tag):
             break
         start = left + word.start
+        if word.word[0] in _PREPOSITIONS and not known_word(word.word):
+            start += 1  # the tagger glued a preposition to the organisation: 由|市
+            break
     while start < pos and text[start] in _KEEP_INSIDE:
         start += 1
     return start
 
 
-def _relative(org: str | None, title: str) -> str | None:
+def _relative(org: str | None, level: str | None) -> str | None:
     """The level character of an organisation given without a place name (市委, 市人社局)."""
-    head = (org or title)[:1]
+    head = org[:1] if org else level
     return head if head in _RELATIVE_LEVELS else None
+
+
+def _org_end(text: str, match: TitleMatch, start: int) -> int:
+    """Where the organisation of a title ends: after the organ inside it (区委 of 区委书记)."""
+    title = match.title
+    if title.organ is None and title.text[0] in LEVEL_CHARS and start < match.start:
+        if text[match.start - 1] != title.text[0]:
+            return match.start + 1  # 江山市长: the organisation is 江山市
+    return match.start + len(title.organ or "")
 
 
 def post_at(text: str, match: TitleMatch, floor: int = 0) -> Post:
     """The post a title match states, with the organisation written before it."""
     title, start = match.title, org_start_before(text, match.start, floor)
-    end = match.start + len(title.organ or "")
-    if title.organ is None and title.text[0] in LEVEL_CHARS and start < match.start and text[match.start - 1] != title.text[0]:
-        end = match.start + 1  # 古交市长: the organisation is 古交市
+    end = _org_end(text, match, start)
     if end <= start:
-        return Post(title.text, None, None, None, _relative(None, title.text))
+        return Post(title.text, None, None, None, _relative(None, title.level))
     org = text[start:end]
-    return Post(title.text, org, start, end, _relative(org, title.text))
+    return Post(title.text, org, start, end, _relative(org, title.level))
 
 
 def _base_org(text: str, post: Post, match: TitleMatch) -> Post | None:
-    """The organisation a following title in the same list shares (太原蒙牛 of 太原蒙牛党支部)."""
+    """The organisation a following title in the same list shares (宏达乳业 of 宏达乳业党支部)."""
     if post.org_start is None or post.org_start >= match.start:
         return None
     start = post.org_start + 2 if text.startswith("中共", post.org_start) else post.org_start
-    return Post("", text[start:match.start], start, match.start, _relative(text[start:match.start], ""))
+    return Post("", text[start:match.start], start, match.start, _relative(text[start:match.start], None))
 
 
 def _joined(text: str, prev: TitleMatch, match: TitleMatch) -> bool:
@@ -114,14 +125,14 @@ def title_chains(text: str, titles: list[TitleMatch]) -> list[list[TitleMatch]]:
     return chains
 
 
-def chain_posts(text: str, chain: list[TitleMatch]) -> list[Post]:
+def chain_posts(text: str, group: list[TitleMatch]) -> list[Post]:
     """The posts of a list of titles; a title with no organisation of its own shares the list's."""
     posts: list[Post] = []
     base: Post | None = None
-    for i, match in enumerate(chain):
-        floor = chain[i - 1].end if i else 0
+    for i, match in enumerate(group):
+        floor = group[i - 1].end if i else 0
         post = post_at(text, match, floor)
-        if post.org is None and base is not None:
+        if base is not None and (post.org is None or post.org_start == match.start):
             post = base._replace(title=post.title)
         base = base or _base_org(text, post, match)
         posts.append(post)
@@ -134,28 +145,28 @@ def _mention(text: str, span: NameSpan, posts: list[Post]) -> Mention:
 
 
 def _named_before(text: str, match: TitleMatch) -> tuple[NameSpan, Post] | None:
-    """``督导组崔玉民组长``: a name right before a title, the organisation before the name."""
+    """``督导组王立群组长``: a name right before a title, the organisation before the name."""
     span = name_before(text, match.start)
     if span is None:
         return None
     start = org_start_before(text, span.start)
     org = text[start:span.start] if ends_with_org_suffix(text[start:span.start]) else None
     post = Post(match.title.text, org, start if org else None, span.start if org else None,
-                _relative(org, match.title.text) if org else None)
+                _relative(org, None) if org else None)
     return span, post
 
 
-def chain_mentions(text: str, chain: list[TitleMatch]) -> Iterator[Mention]:
-    """The officials a list of titles names: after it (one name, or a list after a colon) or before it."""
-    last = chain[-1]
+def chain_mentions(text: str, group: list[TitleMatch]) -> Iterator[Mention]:
+    """The officials a list of titles names: after it (one name, or names after a colon) or before it."""
+    last = group[-1]
     if text[last.end:last.end + 1] in (":", "："):
         spans = names_run(text, last.end + 1)
     else:
         spans = [s for s in [name_after(text, last.end)] if s]
     if spans:
-        posts = chain_posts(text, chain)
+        posts = chain_posts(text, group)
         yield from (_mention(text, span, posts) for span in spans)
-    elif len(chain) == 1 and (found := _named_before(text, last)):
+    elif len(group) == 1 and (found := _named_before(text, last)):
         yield _mention(text, found[0], [found[1]])
 
 
@@ -181,5 +192,5 @@ def _merged(mentions: Iterable[Mention]) -> list[Mention]:
 def extract_officials(doc: Document) -> Iterator[Mention]:
     """Named people with a post stated next to the name or in an author note."""
     titles = find_titles(doc.text)
-    found = (m for chain in title_chains(doc.text, titles) for m in chain_mentions(doc.text, chain))
+    found = (m for group in title_chains(doc.text, titles) for m in chain_mentions(doc.text, group))
     yield from _merged(chain(found, byline_mentions(doc.text, titles)))

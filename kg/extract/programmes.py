@@ -3,7 +3,7 @@
 Three rules propose spans, and the longest wins where they overlap:
 
 - a head word (专项行动, 行动, 战略, 大赛, a policy 工程) and the noun phrase before it,
-  quotes included (“七区”战略 → 七区战略); weak heads (模式, 工作法, 活动, 计划, 改革)
+  quotes included (“五城”战略 → 五城战略); weak heads (模式, 工作法, 活动, 计划, 改革)
   need a quoted or numbered name, since 招聘活动 or 管理模式 name nothing;
 - a quoted term used as a name: the object of 实施, 开展, 推行, 实现 … (实现“某某通办”),
   alone or in a list of quoted terms, but never an emphasised phrase with 、 in it;

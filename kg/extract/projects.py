@@ -9,7 +9,7 @@ Two rules propose spans, and the longest valid span wins where they overlap:
 
 A span is kept only when its modifier says which undertaking it is (not 重点项目,
 民生工程, 该项目), its 工程 has a physical object (not 倍增工程, a programme),
-and it is not a numbered set (三项工程) or the name of a team (项目部, 项目党支部).
+and it is not a numbered set (两项工程) or the name of a team (项目部, 项目党支部).
 """
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ Each division gets its six-digit code, full name, level and parent code:
   province as parent.
 
 Names that can be matched in running text are full names (any level) and the short
-forms of provinces and prefecture cities (山西 → 山西省, 太原 → 太原市). County short
+forms of provinces and prefecture cities (浙江 → 浙江省, 杭州 → 杭州市). County short
 forms are not offered: many bare county stems are ordinary words.
 """
 from __future__ import annotations

@@ -1,9 +1,11 @@
 """Personal names next to a known cue (a title, a role word, a byline mark).
 
 A name is a surname from the surname list plus one or two given-name characters
-(``王 震`` with a space counts too). jieba's person tag alone is not reliable on
-this kind of text, so it only decides between candidates the cue already licenses:
-how long the given name is, and whether two characters are a name or a word.
+(``王 震`` with a space counts too). jieba's person tag alone is not reliable on this
+kind of text, so the cue licenses a name and the dictionary decides its length: cut
+without the HMM, an unknown name falls apart into characters, a reading must end
+where a dictionary word ends, and the reading followed by the longest word wins
+(王震|强调, 孙立新|出席). The tagger only vetoes readings it takes for words (和|居民).
 """
 from __future__ import annotations
 
@@ -14,15 +16,15 @@ from kg.lexicon.posts import find_titles
 from kg.lexicon.surnames import surname_at
 from kg.segment import backend, tag
 
-#: Characters that end a place name, never a person's: 高平市, 平阳路.
+#: Characters that end a place name, never a person's: 江山市, 解放路.
 PLACE_TAIL = frozenset("省市州盟县区旗镇乡村路街巷")
 #: Characters that are not part of a given name.
 NOT_GIVEN = frozenset("的了在是和与及等说也都而又就把被对从向为以于之其这那个们着过将已或该此每各年月日")
-#: Tags of words that cannot be a given name after a surname.
-FUNCTION_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "t", "f", "x", "y", "e", "o")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _GAP = " \u3000"
-#: How far past a cue a name may start, and how many characters to tag for it.
+#: Tags of a surname character that is really a function word or verb: 和, 从, 谈.
+FUNCTION_TAGS = ("c", "p", "u", "d", "v", "r")
+#: How many characters from a name's start are cut or tagged to read it.
 WINDOW = 8
 
 
@@ -58,57 +60,73 @@ def _spaced_name(text: str, pos: int) -> NameSpan | None:
     return None
 
 
-def known_word(word: str) -> bool:
-    """Whether ``word`` is in the segmenter's dictionary: cut without the HMM, it stays whole.
-
-    Names the tagger makes up (那利强) are not; common words that open with a
-    surname character (幸福, 高质量) are.
-    """
+def dictionary_cut(text: str) -> list[str]:
+    """``text`` cut with the dictionary alone (no HMM): unknown names fall apart."""
     if backend() == "rjieba":
         import rjieba
 
-        return len(rjieba.cut(word, False)) == 1
+        return rjieba.cut(text, False)
     import jieba
 
-    return len(jieba.lcut(word, HMM=False)) == 1
+    return jieba.lcut(text, HMM=False)
 
 
-def _merged_length(first: tuple[str, str], second: tuple[str, str]) -> int:
-    """A surname the tagger split off its given name: 田/志军."""
-    if first[1] not in ("nr", "n", "ng", "nrfg", "nrt", "nz") or second[1].startswith(FUNCTION_TAGS):
-        return 0
-    return 1 + len(second[0]) if len(second[0]) <= 2 and plausible_name(first[0] + second[0]) else 0
+def known_word(word: str) -> bool:
+    """Whether ``word`` is in the segmenter's dictionary (幸福, 高度; not 靳永刚)."""
+    return len(dictionary_cut(word)) == 1
 
 
-def _split_last_char(words: list[tuple[str, str]]) -> bool:
-    """Whether the tagger cut the last given-name character off: 钱立/群/在, 李靖/芳."""
-    second = words[1] if len(words) > 1 else ("", "x")
-    third = words[2] if len(words) > 2 else ("", "x")
-    if len(second[0]) != 1 or second[0] in NOT_GIVEN or not is_cjk(second[0]):
-        return False
-    if second[1].startswith("nr"):
+def _boundaries(text: str) -> set[int]:
+    ends, pos = set(), 0
+    for word in dictionary_cut(text):
+        pos += len(word)
+        ends.add(pos)
+    return ends
+
+
+def _candidates(text: str, pos: int) -> list[tuple[int, int]]:
+    """(length, length of the next word) for each surname + 1–2 character reading at ``pos``.
+
+    A reading must end where a dictionary word ends, and its surname must stand
+    alone in the dictionary cut (孙|立新, not 年纪|大) unless the first word is the
+    name or all of it but its last character (王震, 欧阳明|远).
+    """
+    surname = surname_at(text, pos) or ""
+    window = text[pos:pos + WINDOW]
+    words = dictionary_cut(window)
+    ends, found = _boundaries(window), []
+    for length in (len(surname) + 1, len(surname) + 2):
+        name = window[:length]
+        if length not in ends or not (len(surname) in ends or 0 <= length - len(words[0]) <= 1):
+            continue
+        if plausible_name(name) and window[length:length + 1] not in PLACE_TAIL:
+            after = dictionary_cut(window[length:])
+            found.append((length, len(after[0]) if after else 0))
+    return found
+
+
+def _tags_refuse(text: str, pos: int, length: int) -> bool:
+    """Whether the tagger reads the span as words: 和|居民 (a conjunction), 高度 (an adverb)."""
+    first = tag(text[pos:pos + WINDOW])[0]
+    if first.word == surname_at(text, pos) and first.tag.startswith(FUNCTION_TAGS):
         return True
-    return not second[1].startswith(FUNCTION_TAGS) and third[1].startswith(FUNCTION_TAGS)
+    name = text[pos:pos + length]
+    if length == 3 and len(first.word) >= 2 and known_word(name[:2]):
+        return True  # 幸福感 opens with a common word; 李建伟 does not
+    return known_word(name) and not first.tag.startswith("nr")
 
 
-def _candidate_length(words: list[tuple[str, str]]) -> int:
-    """How many characters of the tagged words make a name, 0 when none."""
-    first, second = words[0], words[1] if len(words) > 1 else ("", "x")
-    if len(first[0]) == 1:
-        return _merged_length(first, second)
-    if len(first[0]) == 3 and len(surname_at(first[0], 0) or "") == 1 and known_word(first[0][:2]):
-        return 0  # 幸福感 opens with a common word; 张新伟 does not
-    if first[1].startswith("nr"):
-        if _split_last_char(words) and plausible_name(first[0] + second[0]):
-            return len(first[0]) + 1
-        return len(first[0]) if plausible_name(first[0]) else 0
-    if len(first[0]) == 3 and not known_word(first[0]):  # a word jieba does not know: 那利强
-        return 3 if plausible_name(first[0]) else 0
-    return 0
+def _name_length(text: str, pos: int) -> int:
+    """The length of the name at ``pos``: the reading whose next word is longest (王震|强调)."""
+    candidates = _candidates(text, pos)
+    if not candidates:
+        return 0
+    length = max(candidates, key=lambda c: (c[1], c[0]))[0]
+    return 0 if _tags_refuse(text, pos, length) else length
 
 
 def _standalone_name(text: str, pos: int) -> NameSpan | None:
-    """A name that fills the whole run of Chinese characters from ``pos``: 书记那利强\n."""
+    """A name that fills the whole run of Chinese characters from ``pos``: 书记靳永刚\n."""
     end = pos
     while end < len(text) and end - pos <= 4 and is_cjk(text[end]):
         end += 1
@@ -139,11 +157,8 @@ def name_at(text: str, pos: int) -> NameSpan | None:
     alone = _spaced_name(text, pos) or _standalone_name(text, pos)
     if alone:
         return alone
-    words = [(t.word, t.tag) for t in tag(text[pos:pos + WINDOW])]
-    length = _candidate_length(words)
-    if not length or text[pos + length:pos + length + 1] in PLACE_TAIL:
-        return None
-    return NameSpan(pos, pos + length, text[pos:pos + length])
+    length = _name_length(text, pos)
+    return NameSpan(pos, pos + length, text[pos:pos + length]) if length else None
 
 
 def name_after(text: str, pos: int) -> NameSpan | None:
@@ -154,7 +169,7 @@ def name_after(text: str, pos: int) -> NameSpan | None:
 
 
 def name_before(text: str, pos: int) -> NameSpan | None:
-    """The person-tagged name that ends right before ``pos`` (``崔玉民`` in 崔玉民组长)."""
+    """The person-tagged name that ends right before ``pos`` (``王立群`` in 王立群组长)."""
     words = tag(text[max(0, pos - WINDOW):pos])
     if text[pos:pos + 1] in PLACE_TAIL or not words or not words[-1].tag.startswith("nr"):
         return None

@@ -22,7 +22,7 @@ PROJECT_HEADS = (
     "项目", "工程", "改扩建工程", "高速", "高速公路", "快速路", "产业园", "产业园区", "科技园",
     "工业园", "物流园", "创业园", "农业园区", "新城", "基地", "纪念馆", "博物馆", "展览馆",
     "图书馆", "体育馆", "体育场", "美术馆", "医院", "水厂", "污水处理厂", "管线", "管网", "大道",
-    "大街", "能源岛", "总部", "生产线", "航站楼", "机场", "大桥", "隧道", "铁路", "高铁", "枢纽",
+    "大街", "总部", "生产线", "航站楼", "机场", "大桥", "隧道", "铁路", "高铁", "枢纽",
     "电站", "电厂", "水库", "综合体", "步行街", "会展中心", "会议中心", "展览中心", "文化中心",
     "活动中心", "体育中心", "数据中心", "物流中心", "科创中心", "创新中心", "研发中心",
     "博览中心", "演艺中心", "购物中心", "康养中心", "产业基地", "示范村", "小镇", "公园",
@@ -62,7 +62,7 @@ SOFT_LEAD_INS = frozenset({"建设", "新建", "改建", "扩建", "续建", "�
 NAME_VERBS = frozenset("""
 建设 改造 改扩建 扩容 提升 提质 增效 整治 治理 运行 驱动 供水 供热 供电 供气 升级 配套 研学 传承
 转移 防洪 防控 倍增 减负 振兴 抓 促 帮扶 纾困 就业 创业 培训 援助 带动 保护 修复 开发 利用 服务
-示范 发展 创新 引领 融合 孵化 培养 转型 改革 攻坚 提高 巩固 脱贫 助力 管 管执法 惠企 护航 赋能
+示范 发展 创新 引领 融合 孵化 培养 转型 改革 攻坚 提高 巩固 脱贫 助力 管 惠企 护航 赋能
 招聘 育人 富民 强村 兴业 返乡 下乡 入乡 进村 入户 聚才 引才 冷轧 热轧 智控 制造 生产 储能 清洁 节能 减排 净化 美化 亮化
 绿化 硬化 扩建 新建 改建 续建 在建 投资 融资 建 改 扩 升 造 通 联 保 稳 增 强 优 育 兴 治 护
 """.split())
@@ -89,7 +89,7 @@ PROJECT_GENERIC_MODIFIERS = GENERIC_MODIFIERS + (
 # Words in a 工程 name that show a physical object or building works.
 PHYSICAL_MARKERS = (
     "机场", "航站", "道路", "路网", "公路", "高速", "铁路", "轨道", "地铁", "桥", "隧道", "管线", "管网",
-    "管道", "水厂", "供水", "供热", "供气", "供电", "排水", "污水", "电站", "电厂", "能源岛",
+    "管道", "水厂", "供水", "供热", "供气", "供电", "排水", "污水", "电站", "电厂",
     "馆", "厂房", "园区", "中心", "基地", "楼", "站", "港", "码头", "堤", "防洪", "水利", "河道",
     "水库", "渠", "改扩建", "扩建", "新建", "改建", "一期", "二期", "三期", "四期", "安装",
     "装修", "绿化", "供油", "油气", "燃气", "空管", "通信", "信号", "泵", "线路", "变电", "光伏", "风电", "场馆", "广场", "医院", "学校",
@@ -198,7 +198,7 @@ def name_start(text: str, head_start: int, end: int, heads: tuple[str, ...],
     """The left edge of the name whose head begins at ``head_start`` and which ends at ``end``.
 
     A conjunction (和, 及, 暨) is part of the name only when the words before it do
-    not already end in a head: 基础设施建设及厂房配套项目 is one name,
+    not already end in a head: 道路建设及配套管网项目 is one name,
     会展中心及配套项目 two. With ``counts`` a count (101个, 2022年) ends the name too.
     """
     left = clause_start(text, end)
@@ -227,8 +227,8 @@ def strip_generic(modifier: str, generic: tuple[str, ...] = GENERIC_MODIFIERS) -
 
 
 def is_numbered_set(name: str, heads: tuple[str, ...], quoted: bool = False) -> bool:
-    """Whether ``name`` is a numbered set such as 八大行动 or 三项工程 (when ``quoted``,
-    as in “七区”战略 or “三桥工程”, any one or two characters may follow the numeral)."""
+    """Whether ``name`` is a numbered set such as 九大行动 or 两项工程 (when ``quoted``,
+    as in “五城”战略 or “双桥工程”, any one or two characters may follow the numeral)."""
     pattern = _QUOTED_NUMBERED_SET if quoted else _NUMBERED_SET
     for head in heads:
         numbered = pattern.match(name[: -len(head)]) if name.endswith(head) else None

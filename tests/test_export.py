@@ -1,0 +1,76 @@
+import json
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic, to_isomorphic, graph_diff
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg import cli
+from kg.errors import GraphError
+from kg.export import convert, export_writers, serialize, write_files
+from kg.vocab import PREFIXES
+
+
+def assert_same(expected: Graph, found: Graph) -> None:
+    if not isomorphic(expected, found):
+        _, only_expected, only_found = graph_diff(to_isomorphic(expected), to_isomorphic(found))
+        pytest.fail(f"graphs differ:\nonly expected:\n{only_expected.serialize(format='nt')}"
+                    f"\nonly found:\n{only_found.serialize(format='nt')}")
+
+
+def named_graphs(dataset: Dataset) -> dict:
+    return {g.identifier: g for g in dataset.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g)}
+
+
+def test_export_writers_write_four_files(tmp_path, small_graph, small_dataset):
+    written = write_files(tmp_path, export_writers(small_graph, small_dataset))
+    assert sorted(p.name for p in written) == ["graph.jsonld", "graph.nt", "graph.trig", "graph.ttl"]
+    for name, fmt in (("graph.ttl", "turtle"), ("graph.nt", "nt"), ("graph.jsonld", "json-ld")):
+        assert_same(small_graph, Graph().parse(tmp_path / name, format=fmt))
+
+
+def test_export_trig_round_trips_one_graph_per_document(tmp_path, small_dataset):
+    path = tmp_path / "graph.trig"
+    path.write_bytes(serialize(small_dataset, "trig"))
+    back = Dataset()
+    back.parse(path, format="trig")
+    expected, found = named_graphs(small_dataset), named_graphs(back)
+    assert sorted(map(str, found)) == ["https://w3id.org/govkg/id/doc/a.txt", "https://w3id.org/govkg/id/doc/b.txt"]
+    for name, graph in expected.items():
+        assert_same(graph, found[name])
+    assert_same(small_dataset.default_graph, back.default_graph)
+
+
+def test_export_jsonld_has_the_context_and_round_trips(small_graph):
+    data = serialize(small_graph, "jsonld")
+    document = json.loads(data)
+    assert document["@context"]["gk"] == PREFIXES["gk"]
+    assert_same(small_graph, Graph().parse(data=data, format="json-ld"))
+
+
+def test_export_trig_needs_a_dataset(small_graph):
+    with pytest.raises(GraphError, match="TriG needs"):
+        serialize(small_graph, "trig")
+
+
+def test_export_convert_between_formats(tmp_path, small_graph, small_dataset):
+    write_files(tmp_path, export_writers(small_graph, small_dataset))
+    assert_same(small_graph, Graph().parse(data=convert(tmp_path / "graph.trig", "nt"), format="nt"))
+    assert_same(small_graph, Graph().parse(data=convert(tmp_path / "graph.jsonld", "ttl"), format="turtle"))
+    back = Dataset()
+    back.parse(data=convert(tmp_path / "graph.trig", "trig"), format="trig")
+    assert named_graphs(back).keys() == named_graphs(small_dataset).keys()
+
+
+def test_export_trig_from_turtle_says_to_use_the_build(small_graph_file):
+    with pytest.raises(GraphError, match="graph.trig"):
+        convert(small_graph_file, "trig")
+
+
+def test_export_cli_writes_file_and_stdout(tmp_path, small_graph, small_graph_file, capsysbinary):
+    out = tmp_path / "out.nt"
+    assert cli.main(["export", "--graph", str(small_graph_file), "--format", "nt", "-o", str(out)]) == 0
+    assert_same(small_graph, Graph().parse(out, format="nt"))
+    assert cli.main(["export", "--graph", str(small_graph_file), "--format", "jsonld"]) == 0
+    assert_same(small_graph, Graph().parse(data=capsysbinary.readouterr().out, format="json-ld"))
+    assert cli.main(["export", "--graph", str(small_graph_file), "--format", "trig"]) != 0

@@ -1,0 +1,102 @@
+"""The build: parallel extraction, the document cache, unreadable files, shards."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from kg import pipeline
+from kg.errors import InputError
+from kg.shards import SHARED
+
+
+def load(path: Path) -> Graph:
+    graph = Graph()
+    for file in ([path] if path.is_file() else sorted(path.glob("*.nt"))):
+        graph.parse(file, format="nt" if file.suffix == ".nt" else "turtle")
+    return graph
+
+
+def assert_same_graph(a: Graph, b: Graph) -> None:
+    if not isomorphic(a, b):
+        _, only_a, only_b = graph_diff(to_isomorphic(a), to_isomorphic(b))
+        pytest.fail("graphs differ\nonly in first:\n" + "\n".join(sorted(t.n3() for t in only_a))[:3000]
+                    + "\nonly in second:\n" + "\n".join(sorted(t.n3() for t in only_b))[:3000])
+
+
+def build(corpus: Path, out: Path, **options) -> pipeline.BuildSummary:
+    return pipeline.build([corpus], out, **{"jobs": 1, "use_cache": False, **options})
+
+
+def test_pipeline_jobs_give_identical_turtle(small_corpus, tmp_path):
+    one = build(small_corpus, tmp_path / "one", jobs=1)
+    two = build(small_corpus, tmp_path / "two", jobs=2)
+    assert one.triples == two.triples > 0
+    assert_same_graph(load(tmp_path / "one" / "graph.ttl"), load(tmp_path / "two" / "graph.ttl"))
+    assert (tmp_path / "one" / "graph.ttl").read_bytes() == (tmp_path / "two" / "graph.ttl").read_bytes()
+    assert (tmp_path / "one" / "entities.jsonl").read_bytes() == (tmp_path / "two" / "entities.jsonl").read_bytes()
+
+
+def test_pipeline_graph_matches_kg_graph(small_corpus, tmp_path):
+    """The Oxigraph-backed graph of a build holds exactly what kg.graph.build_graph makes."""
+    from kg.graph import build_graph
+
+    build(small_corpus, tmp_path / "out")
+    expected = build_graph(pipeline.analyse([small_corpus]))
+    assert_same_graph(load(tmp_path / "out" / "graph.ttl"), expected)
+
+
+def test_pipeline_incremental_build_matches_full_build(small_corpus, tmp_path):
+    out = tmp_path / "incremental"
+    first = build(small_corpus, out, use_cache=True)
+    assert first.cached == 0
+    with (small_corpus / "b.txt").open("a", encoding="utf-8") as file:
+        file.write("副县长刘强到阳城县润城镇检查工作。\n")
+    again = build(small_corpus, out, use_cache=True, jobs=2)
+    assert again.cached == 2 and again.documents == 3
+    build(small_corpus, tmp_path / "full")
+    assert_same_graph(load(out / "graph.ttl"), load(tmp_path / "full" / "graph.ttl"))
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "full" / "graph.ttl").read_bytes()
+
+
+def test_pipeline_no_cache_leaves_no_cache(small_corpus, tmp_path):
+    build(small_corpus, tmp_path / "out", use_cache=False)
+    assert not (tmp_path / "out" / pipeline.CACHE_DIR).exists()
+
+
+def test_pipeline_unreadable_file_stops_before_writing(small_corpus, tmp_path):
+    (small_corpus / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00" * 20)
+    with pytest.raises(InputError, match="broken.txt.*--skip-bad"):
+        build(small_corpus, tmp_path / "out", jobs=2)
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_pipeline_skip_bad_builds_the_rest(small_corpus, tmp_path):
+    (small_corpus / "broken.txt").write_bytes(b"")
+    summary = build(small_corpus, tmp_path / "out", skip_bad=True, use_cache=True)
+    assert summary.documents == 3
+    assert len(summary.skipped) == 1 and "broken.txt" in summary.skipped[0]
+    assert any(line.startswith("skipped") and "broken.txt" in line for line in summary.lines())
+
+
+def test_pipeline_shards_hold_the_whole_graph(small_corpus, tmp_path):
+    shards = tmp_path / "shards"
+    (shards).mkdir()
+    (shards / "gone.txt.nt").write_text("", encoding="utf-8")  # a document of an earlier build
+    build(small_corpus, tmp_path / "out", shards=shards)
+    assert sorted(p.name for p in shards.glob("*.nt")) == [SHARED, "a.txt.nt", "b.txt.nt", "c.txt.nt"]
+    assert_same_graph(load(shards), load(tmp_path / "out" / "graph.ttl"))
+    assert "a.txt" not in (shards / "b.txt.nt").read_text(encoding="utf-8")
+
+
+def test_pipeline_show_progress_only_for_many_documents_off_a_terminal():
+    assert not pipeline.show_progress(1)
+    assert pipeline.show_progress(pipeline.MANY_DOCUMENTS)
+
+
+def test_pipeline_summary_times_each_stage(small_corpus, tmp_path):
+    summary = build(small_corpus, tmp_path / "out")
+    assert {"extract", "resolve", "graph", "turtle", "html", "jsonl"} <= set(summary.timings)
+    assert sum(summary.timings.values()) <= summary.seconds
