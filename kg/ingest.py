@@ -20,14 +20,15 @@ from kg.document import Article, Document
 from kg.errors import InputError
 from kg.privacy import mask_private
 
-__all__ = ["find_documents", "normalise_text", "read_document", "read_documents", "split_articles"]
+__all__ = ["decode_bytes", "document_year", "find_documents", "masthead_date", "normalise_text", "read_document",
+           "read_documents", "split_articles"]
 
 SUFFIXES = (".txt", ".md")
 _BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")  # more than 1 in 10 of these: binary
 _CONTENT = re.compile(r"\S")
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
@@ -55,7 +56,7 @@ _DATE = re.compile(
 _MASTHEAD = re.compile(r"\s*(?:出版|星期|周[一二三四五六日天])")
 # Dates are looked for only inside runs of the characters they are written with, and the
 # year's lookbehind comes after its first digits: both keep the scan fast on long lines.
-_DATE_RUN = re.compile(r"[0-9](?<![0-9·.． \t][0-9])[0-9·.． \t]*[年月期][0-9年月日号期·.． \t]*")
+_DATE_RUN = re.compile(r"[0-9](?<![0-9·.．][0-9])[0-9·.．]*[ \t]*[年月期][0-9年月日号期·.． \t]*")
 _YEAR = re.compile(r"((?:19|20)(?<![0-9]{3})\d{2})\s*年(?!代)")
 _RANGE_END = re.compile(r"[-－—–~～至到]\s*$")
 _RELATIVE_YEAR = {"去年": -1, "前年": -2, "明年": 1}
@@ -232,7 +233,8 @@ def _is_headline(line: str) -> bool:
     if _heading_level(line):
         return True
     return (len(line) <= 40 and not _SENTENCE_PUNCT.search(line) and line[-1] not in "：:"
-            and not _opens_paragraph(line) and not _CONTINUED_FROM.match(line))
+            and not _opens_paragraph(line) and not _CONTINUED_FROM.match(line)
+            and masthead_date(line) is None)
 
 
 def split_articles(text: str, lines: Sequence[Line] | None = None) -> list[Article]:
@@ -321,7 +323,8 @@ def document_year(text: str) -> int | None:
     years = [int(match[1]) for match in _YEAR.finditer(text)
              if not _RANGE_END.search(text, max(0, match.start() - 2), match.start())]
     if full:
-        years = [year for year in years if year <= max(full) + 1]
+        cap = max(full) + 1
+        years = [year for year in years if year <= cap]
     return max(years, default=max(full, default=None))
 
 

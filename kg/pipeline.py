@@ -18,7 +18,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
+from rdflib.term import Node
 from tqdm import tqdm
 
 from kg.cache import DocumentCache, document_key
@@ -26,12 +28,13 @@ from kg.document import Document
 from kg.errors import GovkgError, InputError
 from kg.export import write_files
 from kg.extract import run_extractors
-from kg.graph import quads
+from kg.graph import build_graph
 from kg.ingest import find_documents, read_document
 from kg.records import records
 from kg.resolve import Resolution, resolve
 from kg.segment import clear_cache
 from kg.shards import write_shards
+from kg.store import oxigraph_term
 from kg.viz import render_html
 from kg.vocab import PREFIXES
 
@@ -118,8 +121,13 @@ def _map_dask(paths: Sequence[Path], jobs: int) -> Iterator[Document | InputErro
     yield from bag.map(_extract_or_error).compute(scheduler=scheduler, num_workers=jobs)
 
 
+_MAPPERS = {"processes": _map_processes, "dask": _map_dask}
+
+
 def _extracted(paths: Sequence[Path], jobs: int, executor: str, progress: bool) -> list[Document | InputError]:
-    mapper = _map_dask if executor == "dask" else _map_processes
+    if executor not in _MAPPERS:
+        raise GovkgError(f"unknown executor {executor!r}; choose one of {', '.join(EXECUTORS)}")
+    mapper = _MAPPERS[executor]
     with tqdm(total=len(paths), unit="doc", disable=not progress, file=sys.stderr) as bar:
         out = []
         for result in mapper(paths, jobs):
@@ -173,17 +181,24 @@ def jsonl(result: Resolution) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(result))
 
 
-def build_graph(result: Resolution) -> Graph:
-    """The whole graph in an rdflib Graph on an Oxigraph store.
+def write_turtle(graph: Graph, path: Path) -> Path:
+    """Write ``graph`` as Turtle through Oxigraph: tens of times faster than rdflib's serializer.
 
-    The same triples as :func:`kg.graph.build_graph`, several times faster to fill, and
-    serialised by Oxigraph (``ox-turtle``) in a fixed order: the same graph gives the same bytes.
+    Triples are sorted by their N-Triples text (which groups them by subject), so the same
+    graph gives the same bytes whatever the order rdflib holds them in. Terms repeat a lot
+    (predicates, classes, entities), so each is converted once.
     """
-    graph = Graph(store="Oxigraph")
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
-    graph.addN((s, p, o, graph) for s, p, o, _ in quads(result))
-    return graph
+    converted: dict[Node, object] = {}
+
+    def term(node: Node):
+        if node not in converted:
+            converted[node] = oxigraph_term(node)
+        return converted[node]
+
+    triples = sorted((ox.Triple(term(s), term(p), term(o)) for s, p, o in graph), key=str)
+    ox.serialize(triples, str(path), format=ox.RdfFormat.TURTLE,
+                 prefixes={prefix: str(namespace) for prefix, namespace in PREFIXES.items()})
+    return Path(path)
 
 
 @contextmanager
@@ -200,7 +215,7 @@ def _write_exports(result: Resolution, graph: Graph, outdir: Path, timings: dict
                 write(path)
         return run
     return write_files(Path(outdir), {
-        "graph.ttl": timed("turtle", lambda path: graph.serialize(path, format="ox-turtle")),
+        "graph.ttl": timed("turtle", lambda path: write_turtle(graph, path)),
         "graph.html": timed("html", lambda path: render_html(graph, path)),
         "entities.jsonl": timed("jsonl", lambda path: path.write_text(jsonl(result), encoding="utf-8")),
     })

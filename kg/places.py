@@ -9,7 +9,9 @@ and decides, from the document alone, which division each one is:
   (中共XX市委员会主办) or clearly the most-mentioned division of its level;
 - a township, village or zone gets a parent only when the text makes it certain: a
   division named just before it (临江区东湖街道), an enclosing division earlier in the
-  same sentence, else the home county; a zone's parent is the division in its name.
+  same sentence, else the home county; a zone's parent is the division in its name;
+- an ethnic township named without its ethnic group (石桥乡 for 石桥彝族乡, named in
+  the same document) is the same place, under its full name.
 
 Keys: the six-digit code when known, else ``f"{parent_key}/{name}"`` (or the bare name
 without a parent), so a township's key is the same in every document that places it.
@@ -21,11 +23,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.document import Document, Mention
-from kg.lexicon.divisions import ancestors, divisions_named, find_names, short_forms
+from kg.lexicon.divisions import ancestors, divisions_named, ethnic_groups, find_names, short_forms
 
 RANK = {"province": 0, "city": 1, "county": 2, "township": 3, "village": 4, "zone": 5}
 _MASTHEAD = re.compile(r"中共(\S{2,12}?)委员会主办")
 _NEAR = 200  # characters either side that count as "nearby" for namesakes and generic surfaces
+# Level words an organisation or a title can start with, longest first (社区党委, 州长, 村委会).
+_LEVEL_WORDS = ("社区", "街道", "省", "市", "州", "区", "县", "旗", "镇", "乡", "村")
+# Words that start with a level character without standing for a level (乡村振兴局, 市场监管局).
+_NOT_LEVEL_STARTS = ("乡村", "城乡", "市场", "村民", "区域", "县域", "市民")
 
 
 @dataclass(frozen=True)
@@ -70,18 +76,32 @@ class PlaceIndex:
         return out
 
     def find(self, surface: str, near: int) -> Place | None:
-        """The place a surface seen at offset ``near`` stands for: a bare level word (市, 区, 镇)
-        means the home division or the nearest one of that level; a name means that place."""
-        if surface in ("省", "市", "区", "县", "旗"):
+        """The place a surface seen at offset ``near`` stands for: a bare level word (市, 州, 区,
+        镇) means the home division or the nearest one of that level; a name means that place."""
+        if surface in ("省", "市", "州", "区", "县", "旗"):
             return self._home_for(surface)
         if surface in ("镇", "乡", "街道", "村", "社区"):
             return self._nearest(surface, near)
         return self._named(surface, near)
 
+    def find_relative(self, head: str, level_word: str | None, near: int) -> Place | None:
+        """The place an organisation or title written without a place name stands for, by its level
+        word (``level_word`` when already read, else the one ``head`` starts with): 市委 → the home
+        city, 州长 → the home prefecture, 村党支部 → the village named last before ``near``."""
+        if head.startswith(_NOT_LEVEL_STARTS):
+            return None
+        level_word = level_word or next((w for w in _LEVEL_WORDS if head.startswith(w)), None)
+        return self.find(level_word, near) if level_word else None
+
     def _home_for(self, level_word: str) -> Place | None:
-        level = {"省": "province", "市": "city"}.get(level_word, "county")
+        """The home division a bare level word stands for: 州 only for a prefecture named 州, 市
+        for a municipality when there is no home city, 区 or 县 for a home county of that name."""
+        level = {"省": "province", "市": "city", "州": "city"}.get(level_word, "county")
         place = self.home(level)
-        if place and level == "county" and not place.name.endswith(level_word):
+        if place is None and level_word == "市":
+            province = self.home("province")
+            return province if province and province.name.endswith("市") else None
+        if place and level_word in ("州", "区", "县", "旗") and not place.name.endswith(level_word):
             return None
         return place
 
@@ -166,18 +186,20 @@ def _named_codes(doc: Document, lo: int, hi: int) -> set[str]:
 
 
 def _homes(doc: Document, mentions: list[Mention]) -> dict[str, str]:
-    """The document's own province, city and county codes, when the text makes them clear."""
+    """The document's own province, city and county codes, when the text makes them clear: counted
+    over the table names, namesakes included once an ancestor named in the document settles them."""
     counts: dict[str, Counter[str]] = {"province": Counter(), "city": Counter(), "county": Counter()}
     for mention in mentions:
-        codes = mention.attrs.get("codes") or []
-        if len(codes) == 1:
-            for depth, division in enumerate(ancestors(codes[0])):
-                counts[division.level][division.code] += 1 if depth == 0 else 0.5
+        code = _choose_code(mention.attrs.get("codes") or [], doc, mention.start, {})
+        for depth, division in enumerate(ancestors(code) if code else []):
+            counts[division.level][division.code] += 1 if depth == 0 else 0.5
     homes = _masthead_homes(doc)
     for level, minimum, margin in (("city", 2, 1.0), ("province", 1, 1.0), ("county", 3, 2.0)):
         if level not in homes:
             top = counts[level].most_common(2)
-            if top and top[0][1] >= minimum and (len(top) == 1 or top[0][1] > margin * top[1][1]):
+            # a county named twice is the home county when the document names no other
+            enough = top and (top[0][1] >= minimum or (level == "county" and len(top) == 1 and top[0][1] >= 2))
+            if enough and (len(top) == 1 or top[0][1] > margin * top[1][1]):
                 homes[level] = top[0][0]
     return _consistent(homes)
 
@@ -214,16 +236,31 @@ def _resolve_named_areas(doc: Document, areas: list[Mention], mentions: list[Men
                          homes: dict[str, str]) -> None:
     """Give each township, village or zone name one place: the parent from its most certain
     mention (named just before it > same sentence > home county), keyed under that parent."""
+    full = _full_names(areas)
     best: dict[str, tuple[int, str | None]] = {}
     for area in areas:
+        name = full.get(area.name, area.name)
         certainty, parent = _parent_of(area, doc, mentions, keys, homes)
-        if area.name not in best or certainty > best[area.name][0]:
-            best[area.name] = (certainty, parent)
+        if name not in best or certainty > best[name][0]:
+            best[name] = (certainty, parent)
     for area in areas:
-        parent = best[area.name][1]
-        key = f"{parent}/{area.name}" if parent else area.name
-        places.setdefault(key, Place(key, area.name, area.attrs["level"], None, parent))
+        name = full.get(area.name, area.name)
+        parent = best[name][1]
+        key = f"{parent}/{name}" if parent else name
+        places.setdefault(key, Place(key, name, area.attrs["level"], None, parent))
         keys[_span(area)] = key
+
+
+def _full_names(areas: list[Mention]) -> dict[str, str]:
+    """Short name → full name of the ethnic townships among ``areas`` (石桥乡 → 石桥彝族乡)."""
+    out: dict[str, str] = {}
+    for area in areas:
+        for group in ethnic_groups():
+            head, found, tail = area.name.rpartition(group)
+            if found and head and tail in ("乡", "镇"):
+                out[head + tail] = area.name
+                break
+    return out
 
 
 def _parent_of(area: Mention, doc: Document, mentions: list[Mention],
@@ -231,9 +268,7 @@ def _parent_of(area: Mention, doc: Document, mentions: list[Mention],
     """(certainty, parent key) for one township, village or zone mention."""
     level = area.attrs["level"]
     if level == "zone":
-        inside = [keys.get(_span(m)) for m in mentions if area.start <= m.start and m.end <= area.end
-                  and m is not area and RANK[m.attrs["level"]] <= RANK["county"]]
-        return (3, inside[0]) if inside and inside[0] else (0, None)
+        return _zone_parent(area, mentions, keys)
     enclosing = [m for m in mentions if m.end <= area.start and _encloses(m, level) and _span(m) in keys]
     if enclosing and area.start - enclosing[-1].end <= 1:
         return 3, keys[_span(enclosing[-1])]
@@ -242,6 +277,18 @@ def _parent_of(area: Mention, doc: Document, mentions: list[Mention],
     if in_sentence:
         return 2, keys[_span(in_sentence[-1])]
     return (1, homes["county"]) if "county" in homes else (0, None)
+
+
+def _zone_parent(zone: Mention, mentions: list[Mention],
+                 keys: dict[tuple[int, int, str], str]) -> tuple[int, str | None]:
+    """(certainty, parent key) for a zone: the division named in it (浙江舟山群岛新区), else the
+    one named just before it (临江区临江高新区)."""
+    divisions = [m for m in mentions if m is not zone and RANK[m.attrs["level"]] <= RANK["county"]
+                 and keys.get(_span(m))]
+    inside = [m for m in divisions if zone.start <= m.start and m.end <= zone.end]
+    before = [m for m in divisions if m.end == zone.start]
+    found = inside or before
+    return (3, keys[_span(found[0])]) if found else (0, None)
 
 
 def _encloses(mention: Mention, level: str) -> bool:

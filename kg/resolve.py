@@ -20,8 +20,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.document import Document, Mention
+from kg.lexicon.divisions import short_form
 from kg.places import Place, PlaceIndex, resolve_places
 
 _MARKS = re.compile(r"[\s“”\"'‘’「」『』《》〈〉]")
@@ -122,16 +124,17 @@ def _resolve_districts(result: Resolution, doc: Document, places: PlaceIndex) ->
 
 
 def _post_place(doc: Document, post: dict, mention: Mention, places: PlaceIndex) -> Place | None:
-    """The district a post belongs to: named inside its organisation, else relative (市委 → own city)."""
+    """The district a post belongs to: the last one named in or overlapping its organisation
+    (临江区委, 临江|县委), else the one its level word stands for (市委 → own city, 州长 → own
+    prefecture, 村党支部 → the village named last before it)."""
     start, end = post.get("org_start"), post.get("org_end")
     if start is not None and end is not None:
         inside = [m for m in doc.mentions
-                  if m.kind == "district" and m.key and start <= m.start and m.end <= end]
+                  if m.kind == "district" and m.key and m.start < end and start < m.end]
         if inside:
             return places.places.get(inside[-1].key)
-    if post.get("relative"):
-        return places.find(post["relative"], mention.start)
-    return None
+    head = post.get("org") or post.get("title") or ""
+    return places.find_relative(head, post.get("relative"), mention.start)
 
 
 def _official_key(name: str, districts: list[str], orgs: list[str], doc: Document) -> str:
@@ -163,32 +166,84 @@ def _resolve_people(result: Resolution, doc: Document, places: PlaceIndex) -> No
             _add(result, keys[m.name], "official", m.name, doc, m)
     for m in doc.mentions:
         if m.kind == "person" and m.name not in keys:
-            role = m.attrs.get("role", "")
-            _add(result, f"{m.name}|{role}", "person", m.name, doc, m, role=role)
+            role = m.attrs.get("role") or ""
+            _add(result, f"{m.name}|{role}", "person", m.name, doc, m, role=role or None)
 
 
 # ---------------------------------------------------------------- projects and programmes
 
 
+_CLAUSE_STOPS = "，,；;：:。！？\n"
+_LEVEL_WORD = re.compile(r"(?:自治县|县|新区|区|市|旗)$")
+_SHORT_FORM_LEVELS = ("province", "city", "county")
+
+
 def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the paragraph (the line) holding ``text[start:end]``."""
     left = text.rfind("\n", 0, start) + 1
     right = text.find("\n", end)
     return left, len(text) if right == -1 else right
 
 
-def _nearest_district(doc: Document, mention: Mention, lo: int, hi: int) -> Mention | None:
-    """The district mention in [lo, hi) closest to ``mention``, preferring one before it."""
-    found = [m for m in doc.mentions if m.kind == "district" and m.key and m.text == m.name
-             and lo <= m.start and m.end <= hi]
+def _clause_end(text: str, end: int) -> int:
+    """Where the clause that goes on after ``end`` stops (at ，；。 or a line end)."""
+    stops = [i for i in (text.find(ch, end) for ch in _CLAUSE_STOPS) if i != -1]
+    return min(stops, default=len(text))
+
+
+def _is_estate(mention: Mention) -> bool:
+    """Whether a village-level district is more likely a housing estate (某某新村 in a town)."""
+    return mention.attrs.get("level") == "village" and mention.name.endswith("新村")
+
+
+def _districts_named(doc: Document, lo: int, hi: int) -> list[Mention]:
+    """District mentions written in full in ``doc.text[lo:hi]`` (touching it, for an overlap)."""
+    return [m for m in doc.mentions if m.kind == "district" and m.key and m.text == m.name
+            and m.start < hi and m.end > lo and not _is_estate(m)]
+
+
+def _nearest_district(doc: Document, mention: Mention, lo: int, hi: int,
+                      after: bool = False) -> Mention | None:
+    """The district named in full in [lo, hi) nearest to ``mention``: the last one before it or,
+    with ``after``, the first one after it."""
+    found = [m for m in _districts_named(doc, lo, hi) if lo <= m.start and m.end <= hi]
+    if after:
+        return next((m for m in found if m.start >= mention.end), None)
     before = [m for m in found if m.end <= mention.start]
-    if before:
-        return before[-1]
-    after = [m for m in found if m.start >= mention.end]
-    return after[0] if after else None
+    return before[-1] if before else None
+
+
+@lru_cache(maxsize=4096)
+def _stem(name: str) -> str:
+    """A district's name without its level word: 临江市 → 临江, 东河县 → 东河."""
+    stem = short_form(name)
+    return _LEVEL_WORD.sub("", stem) if stem == name else stem
+
+
+def _short_form_inside(doc: Document, mention: Mention) -> Mention | None:
+    """A province, city or county the document names in full whose stem is written inside
+    the project's name (临江现代物流园 → 临江市); the first such stem in the name wins."""
+    found = []
+    for m in _districts_named(doc, 0, len(doc.text)):
+        stem = _stem(m.name)
+        at = mention.name.find(stem)
+        if len(stem) >= 2 and at != -1 and m.attrs.get("level") in _SHORT_FORM_LEVELS:
+            found.append((at, m))
+    return min(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _within(doc: Document, mention: Mention, place: Mention, places: PlaceIndex) -> Mention:
+    """The district named last before ``mention`` in its sentence that lies inside ``place``
+    (临江经济区 … 临江大道 → the zone, not 临江市), else ``place`` itself."""
+    lo = doc.sentence_at(mention.start)[0]
+    inner = [m for m in _districts_named(doc, lo, mention.start) if m.end <= mention.start
+             and m.key != place.key and place.key in {p.key for p in places.chain(m.key)}]
+    return inner[-1] if inner else place
 
 
 def _article_district(doc: Document, mention: Mention) -> Mention | None:
-    """The district an article is about: named in its title, else the one it names most."""
+    """The district an article is about: named in its title, else the one it names more often
+    than any other (a tie says nothing)."""
     article = doc.article_at(mention.start)
     if article is None:
         return None
@@ -197,25 +252,35 @@ def _article_district(doc: Document, mention: Mention) -> Mention | None:
     in_title = [m for m in named if m.text in article.title]
     if in_title:
         return in_title[-1]
-    counts = Counter(m.key for m in named)
-    return max(named, key=lambda m: counts[m.key], default=None)
+    ranked = Counter(m.key for m in named).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return next(m for m in named if m.key == ranked[0][0])
+
+
+def _stated_district(doc: Document, mention: Mention, places: PlaceIndex) -> Mention | None:
+    """The district the text ties a project to, most telling evidence first: named in full
+    inside or overlapping its name; written short inside it; named before it in its sentence;
+    after it in its clause; before it in its paragraph."""
+    inside = _districts_named(doc, mention.start, mention.end)
+    if inside:
+        return inside[-1]
+    short = _short_form_inside(doc, mention)
+    if short is not None:
+        return _within(doc, mention, short, places)
+    sentence_start = doc.sentence_at(mention.start)[0]
+    paragraph_start = _paragraph_bounds(doc.text, mention.start, mention.end)[0]
+    return (_nearest_district(doc, mention, sentence_start, mention.start)
+            or _nearest_district(doc, mention, mention.end, _clause_end(doc.text, mention.end), after=True)
+            or _nearest_district(doc, mention, paragraph_start, mention.start))
 
 
 def project_district(doc: Document, mention: Mention, places: PlaceIndex) -> str | None:
-    """The key of the district that places a project: named in full inside its name, else the
-    nearest in its sentence, its paragraph, the district its article is about, the document's city."""
-    inside = [m for m in doc.mentions if m.kind == "district" and m.key and m.text == m.name
-              and mention.start <= m.start and m.end <= mention.end]
-    if inside:
-        return inside[-1].key
-    for lo, hi in (doc.sentence_at(mention.start, mention.end),
-                   _paragraph_bounds(doc.text, mention.start, mention.end)):
-        near = _nearest_district(doc, mention, lo, hi)
-        if near is not None:
-            return near.key
-    about = _article_district(doc, mention)
-    if about is not None:
-        return about.key
+    """The key of the district that places a project: the one the text ties to it (see
+    ``_stated_district``), else the district its article is about, else the document's city."""
+    stated = _stated_district(doc, mention, places) or _article_district(doc, mention)
+    if stated is not None:
+        return stated.key
     home = places.home("city")
     return home.key if home else None
 

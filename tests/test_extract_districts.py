@@ -86,3 +86,44 @@ def test_extract_districts_offsets_match_text(text):
     for found in extract_districts(doc):
         assert doc.text[found.start:found.end] == found.text
         assert found.kind == "district" and found.attrs["level"]
+
+
+def test_extract_districts_township_with_its_level_character_doubled(make_doc):
+    assert ("石镇镇", "township") in names(make_doc, "桐庐县石镇镇便民服务中心启用")
+
+
+def test_extract_districts_short_name_right_after_its_division(make_doc):
+    # the tagger reads these stems as a preposition or a verb: taken whole after the division
+    assert ("后所镇", "township") in names(make_doc, "龙泉市后所镇召开会议")
+    assert ("石卖村", "village") in names(make_doc, "青田镇石卖村召开会议")
+    # a village whose stem ends in a level character (水乡|村), written right after its township
+    assert ("水乡村", "village") in names(make_doc, "青田镇水乡村、东岙村参加")
+
+
+def test_extract_districts_words_after_a_division_are_not_names(make_doc):
+    text = "桐庐县每个村都建立议事会，龙泉市小城镇建设加快，桐庐县美丽乡村建设推进"
+    assert [n for n, level in names(make_doc, text) if level != "county"] == []
+
+
+def test_extract_districts_ancient_towns_are_not_names(make_doc):
+    assert names(make_doc, "一批古村古镇重焕生机") == []
+
+
+def test_extract_districts_ethnic_township_keeps_its_ethnic_group(make_doc):
+    assert names(make_doc, "龙泉市白岩苗族乡和黄泥侗族乡") == [
+        ("龙泉市", "county"), ("白岩苗族乡", "township"), ("黄泥侗族乡", "township")]
+
+
+def test_extract_districts_place_short_form_inside_a_road_or_street_name(make_doc):
+    assert names(make_doc, "沿着北京东路走到广州大道") == []
+    assert names(make_doc, "东城区杭州南路社区") == [("东城区", "county"), ("杭州南路社区", "village")]
+    assert names(make_doc, "启动江门街道改造") == [("江门街道", "township")]
+
+
+def test_extract_districts_zone_after_its_county_is_a_second_mention(make_doc):
+    assert names(make_doc, "江宁区江宁高新区") == [("江宁区", "county"), ("江宁高新区", "zone")]
+    assert names(make_doc, "慈溪市杭州湾新区") == [("慈溪市", "county"), ("杭州湾新区", "zone")]
+
+
+def test_extract_districts_autonomous_prefecture_by_stem_and_zhou(make_doc):
+    assert names(make_doc, "恩施州委书记讲话") == [("恩施土家族苗族自治州", "city")]

@@ -111,3 +111,23 @@ def test_extract_officials_names_the_tagger_splits(make_doc):
 def test_extract_officials_village_posts_share_the_village(make_doc):
     found = _found(make_doc, "东湖村党支部书记、村委会主任冯建设介绍，今年新修了道路。")
     assert found == {"冯建设": [("党支部书记", "东湖村党支部"), ("村委会主任", "东湖村")]}
+
+
+def test_extract_officials_author_alone_under_the_headline(make_doc):
+    text = "种好“致富果”\n朴东旭\n\n全镇今年新建果园三千亩。\n\n(作者系中共临河县委副书记、县长)\n"
+    mentions = list(extract_officials(make_doc(text)))
+    assert [(m.name, [p["title"] for p in m.attrs["posts"]]) for m in mentions] == [("朴东旭", ["县委副书记", "县长"])]
+
+
+def test_extract_officials_korean_chinese_surname(make_doc):
+    found = _found(make_doc, "东光村党支部书记、村委会主任朴东旭一边查看稻穗一边说。")
+    assert found == {"朴东旭": [("党支部书记", "东光村党支部"), ("村委会主任", "东光村")]}
+
+
+def test_extract_officials_given_name_glued_to_the_next_word(make_doc):
+    found = _found(make_doc, "临河区委书记陈家明说，要确保项目年内投产。副区长刘志学说，要抓好落实。")
+    assert found == {"陈家明": [("区委书记", "临河区委")], "刘志学": [("副区长", None)]}
+
+
+def test_extract_officials_family_place_is_not_a_name(make_doc):
+    assert _found(make_doc, "镇长王家庄调研。") == {}

@@ -54,6 +54,25 @@ def test_extract_programmes_marks_policy_documents(make_doc):
     assert (found.name, found.attrs) == ("松江市促进夜间经济发展实施方案", {"document": True})
 
 
+def test_extract_programmes_leaves_works_on_a_physical_object_to_projects(make_doc):
+    text = "实施翠屏山景区提升工程，推进云江航运配套工程和白鹭湖湿地生态修复工程。"
+    assert programme_names(make_doc, text) == []
+
+
+def test_extract_programmes_starts_a_quoted_name_after_a_verb_or_a_period(make_doc):
+    assert programme_names(make_doc, "通报二季度“招商突破年”活动推进情况。") == ["招商突破年活动"]
+    assert programme_names(make_doc, "让“青禾香米”品牌越擦越亮。") == ["青禾香米品牌"]
+
+
+def test_extract_programmes_reads_a_numbered_slogan_made_the_means(make_doc):
+    assert programme_names(make_doc, "我们把“两清四改”作为美丽乡村的“先手棋”。") == ["两清四改"]
+
+
+def test_extract_programmes_ignores_other_framed_quotes(make_doc):
+    text = "以“人才强县”为原则，以“一核两带”为空间布局。"
+    assert programme_names(make_doc, text) == []
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="青禾云岭行动工程战略大赛计划活动模式实施推进开展、，。“”《》方案等一二三大", max_size=60))
 def test_extract_programmes_offsets_match_the_text(text):

@@ -53,6 +53,40 @@ def test_extract_projects_reads_a_book_title_inside_a_name(make_doc):
     assert (found.name, found.text) == ("远山纪念馆提升工程", "《远山》纪念馆提升工程")
 
 
+def test_extract_projects_reads_a_name_that_starts_with_a_district(make_doc):
+    names = project_names(make_doc, "总投资3亿元的松江区政务服务中心迁建工程已封顶。")
+    assert names == ["松江区政务服务中心迁建工程"]
+
+
+def test_extract_projects_reads_resettlement_sites_and_road_extensions(make_doc):
+    text = "全县建成石桥镇易地扶贫搬迁安置点等集中安置点5个，云岭高速北延线通车。"
+    assert project_names(make_doc, text) == ["石桥镇易地扶贫搬迁安置点", "云岭高速北延线"]
+
+
+def test_extract_projects_reads_works_on_a_physical_object(make_doc):
+    text = "实施翠屏山景区提升工程，察看了白鹭湖湿地生态修复工程。"
+    assert project_names(make_doc, text) == ["翠屏山景区提升工程", "白鹭湖湿地生态修复工程"]
+
+
+def test_extract_projects_keeps_process_verbs_inside_a_name(make_doc):
+    names = project_names(make_doc, "开发区与企业签订硅基芯片封装测试项目，总投资20亿元。")
+    assert names == ["硅基芯片封装测试项目"]
+
+
+def test_extract_projects_keeps_both_ends_of_a_route(make_doc):
+    assert project_names(make_doc, "青禾至云岭高速公路进展顺利。") == ["青禾至云岭高速公路"]
+
+
+def test_extract_projects_leaves_out_the_place_before_a_building_verb(make_doc):
+    assert project_names(make_doc, "在石桥镇建设面点师傅培训基地。") == ["面点师傅培训基地"]
+    assert project_names(make_doc, "规划建设青禾陶瓷产业园。") == ["青禾陶瓷产业园"]
+
+
+def test_extract_projects_rejects_kinds_of_place_and_time_qualified_lists(make_doc):
+    text = "建成一批标准化示范基地，楼下有了口袋公园。\n青禾市一季度重大项目集中开工。"
+    assert project_names(make_doc, text) == []
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="青禾云岭项目工程产业园新城基地中心加快推进建设、，。“”《》等和及0123个期", max_size=60))
 def test_extract_projects_offsets_match_the_text(text):

@@ -1,7 +1,7 @@
 """The national division table: levels, parents, namesakes, short forms, name matching."""
 from __future__ import annotations
 
-from kg.lexicon.divisions import (ancestors, division_table, divisions_named, find_names,
+from kg.lexicon.divisions import (ancestors, division_table, divisions_named, ethnic_groups, find_names,
                                   is_generic_county, short_form, short_forms)
 
 
@@ -55,3 +55,20 @@ def test_lexicon_divisions_find_names_gives_offsets():
     hits = list(find_names(text))
     assert {(h.surface, h.name) for h in hits} >= {("江苏省", "江苏省"), ("江苏", "江苏省"), ("昆山市", "昆山市")}
     assert all(text[h.start:h.end] == h.surface for h in hits)
+
+
+def test_lexicon_divisions_autonomous_prefecture_goes_by_stem_and_zhou():
+    forms = short_forms()
+    assert forms["延边州"] == "延边朝鲜族自治州"
+    assert forms["红河州"] == "红河哈尼族彝族自治州"  # even where the bare stem is a common word
+    assert "红河" not in forms
+
+
+def test_lexicon_divisions_ethnic_groups_are_the_56():
+    groups = ethnic_groups()
+    assert len(groups) == 56 and "朝鲜族" in groups and "汉族" in groups
+    assert len(groups[0]) >= len(groups[-1])  # longest first, for suffix matching
+
+
+def test_lexicon_divisions_municipalities_are_provinces():
+    assert {divisions_named(n)[0].level for n in ("北京市", "天津市", "上海市", "重庆市")} == {"province"}

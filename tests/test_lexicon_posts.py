@@ -1,7 +1,7 @@
 """Post titles, organisation suffixes, surnames and name shapes."""
 from __future__ import annotations
 
-from kg.lexicon.names import author_bylines, name_at, names_run, plausible_name
+from kg.lexicon.names import author_bylines, authors_with_notes, bare_name_lines, name_at, names_run, plausible_name
 from kg.lexicon.posts import all_titles, ends_with_org_suffix, find_titles
 from kg.lexicon.surnames import compound_surnames, single_surnames, surname_at
 
@@ -35,6 +35,8 @@ def test_lexicon_posts_org_suffixes():
 
 def test_lexicon_posts_surnames_single_and_compound():
     assert {"王", "李", "肖"} <= single_surnames()
+    assert {"朴", "玄", "隋", "栗"} <= single_surnames()  # Korean-Chinese and common modern surnames
+    assert not {"但", "才", "来"} & single_surnames()  # mostly function words in running text
     assert {"欧阳", "司马", "诸葛"} <= compound_surnames()
     assert surname_at("欧阳明远", 0) == "欧阳"
     assert surname_at("的确", 0) is None
@@ -45,6 +47,7 @@ def test_lexicon_posts_name_shapes():
     assert not plausible_name("桐乡市")  # a place
     assert not plausible_name("王主任")  # a surname and a title
     assert not plausible_name("殷殷")
+    assert not plausible_name("王老师") and not plausible_name("李大爷") and not plausible_name("张某")
 
 
 def test_lexicon_posts_name_at_uses_tags_to_end_the_name():
@@ -67,3 +70,19 @@ def test_lexicon_posts_name_alone_before_a_break():
     assert name_at("卜利强\n\n正文", 0).name == "卜利强"
     assert name_at("谈发展—", 0) is None
     assert name_at("常态化。", 0) is None
+
+
+def test_lexicon_posts_name_alone_on_a_line_is_a_byline():
+    text = "山里的新路\n郑文博\n\n正文第一段。\n\n(作者为临河县副县长)\n"
+    assert [(s.name, text[n[0]:n[1]]) for s, n in authors_with_notes(text)] == [("郑文博", "临河县副县长")]
+    assert [s.name for s in author_bylines("标题\n□ 钱立群\n文｜孙海涛\n")] == ["钱立群", "孙海涛"]
+
+
+def test_lexicon_posts_list_of_names_is_not_a_byline():
+    assert bare_name_lines("获奖名单\n郑文博\n钱立群\n孙海涛\n\n正文。\n高度\n") == []
+
+
+def test_lexicon_posts_name_before_a_verb_of_saying():
+    assert name_at("陈家明说，要确保", 0).name == "陈家明"
+    assert name_at("王震强调", 0).name == "王震"
+    assert name_at("王家庄村", 0) is None and name_at("幸福感和获得感", 0) is None

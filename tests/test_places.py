@@ -1,9 +1,10 @@
 """Per-document resolution of district mentions: namesakes, homes, parents, chains."""
 from __future__ import annotations
 
-from kg.document import Document
+from kg.document import Document, Mention
 from kg.extract.districts import extract_districts
 from kg.places import PlaceIndex, resolve_places
+from kg.resolve import resolve
 
 
 def resolved(text: str) -> tuple[Document, PlaceIndex]:
@@ -81,3 +82,56 @@ def test_places_find_resolves_a_name_and_the_nearest_township():
     doc, index = resolved("江苏昆山市周庄镇召开大会，镇党委书记讲话。")
     assert index.find("昆山市", 0).code == "320583"
     assert index.find("镇", doc.text.index("镇党委")).name == "周庄镇"
+
+
+def test_places_home_prefecture_answers_bare_zhou():
+    doc, index = resolved("恩施州召开大会。恩施州代表发言。州委书记讲话。")
+    assert index.find("州", doc.text.index("州委")).name == "恩施土家族苗族自治州"
+    doc, index = resolved("苏州市召开大会。苏州市代表发言。")
+    assert index.find("州", 0) is None
+
+
+def test_places_municipality_answers_bare_shi():
+    doc, index = resolved("重庆市召开大会。市委常委讲话。")
+    assert index.home("city") is None
+    assert index.find("市", doc.text.index("市委")).name == "重庆市"
+
+
+def test_places_ethnic_township_without_its_ethnic_group_is_the_same_place():
+    doc, index = resolved("龙泉市白岩苗族乡召开大会。白岩乡党委书记讲话。")
+    short = next(m for m in doc.mentions if m.name == "白岩乡")
+    assert index.place_of(short) == place_named(doc, index, "白岩苗族乡")
+    assert index.place_of(short).name == "白岩苗族乡"
+
+
+def test_places_namesakes_count_towards_the_home_county():
+    doc, index = resolved("南京市鼓楼区召开大会。鼓楼区代表发言。鼓楼区居民参加。青石街道介绍经验。")
+    assert index.home("county").code == "320106"
+    assert place_named(doc, index, "青石街道").parent == "320106"
+
+
+def test_places_only_county_named_twice_is_the_home_county():
+    doc, index = resolved("龙泉市召开大会。龙泉市代表发言。会后，青田镇介绍经验。")
+    assert place_named(doc, index, "青田镇").parent == place_named(doc, index, "龙泉市").key
+
+
+def test_places_zone_parent_is_the_county_named_just_before_it():
+    doc, index = resolved("江宁区江宁高新区签约。")
+    assert place_named(doc, index, "江宁高新区").parent == "320115"
+
+
+def test_places_find_relative_reads_the_level_word_of_an_organisation():
+    doc, index = resolved("青田镇石卖村召开大会，村党支部书记讲话。")
+    near = doc.text.index("村党支部")
+    assert index.find_relative("村党支部", None, near).name == "石卖村"
+    assert index.find_relative("乡村振兴局", "乡", near) is None
+
+
+def test_places_post_district_overlapping_its_organisation():
+    text = "桐庐县委书记张三讲话"
+    doc = Document("test.txt", text)
+    post = {"title": "县委书记", "org": "县委", "org_start": 2, "org_end": 4, "relative": "县"}
+    doc.mentions = list(extract_districts(doc)) + [
+        Mention(6, 8, "official", "张三", "张三", "officials", {"posts": [post]})]
+    [fact] = resolve([doc]).posts
+    assert fact.district == place_named(doc, resolve_places(doc), "桐庐县").key

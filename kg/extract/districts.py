@@ -5,7 +5,11 @@ matched by full name or by the safe short form of a province or prefecture city.
 Townships (乡, 镇, 街道), villages and communities (村, 社区) and zones (经济开发区,
 示范区, 新区 ...) are not in the table: they are found by their suffix, and the
 name's start is read off the words before it (在石桥乡 → 石桥乡, not 在石桥乡).
-A division named inside an organisation (临江区委, 东河村党支部) is a mention of it.
+A division named inside an organisation (临江区委, 东河村党支部) is a mention of it; a
+short form inside a road's or a street office's name (江城西路, 江城街道) is not.
+A short name written right after the division that encloses it (临江区|石所|镇) is taken
+whole, since the tagger often misreads an unknown name; an ethnic township keeps its
+ethnic group in its name (石桥彝族乡).
 """
 from __future__ import annotations
 
@@ -13,8 +17,9 @@ import re
 from collections.abc import Iterator
 
 from kg.document import Document, Mention
-from kg.lexicon.divisions import (NameHit, ancestors, divisions_named, find_names,
+from kg.lexicon.divisions import (NameHit, ancestors, divisions_named, ethnic_groups, find_names,
                                   generic_place_stems, is_generic_county, short_forms)
+from kg.lexicon.names import known_word
 from kg.segment import Tagged, tag, tokenize
 
 EXTRACTOR = "districts"
@@ -32,13 +37,15 @@ _SUFFIX_RE = re.compile("|".join(sorted(SUFFIX_LEVELS, key=len, reverse=True)))
 # A suffix character followed by these makes another word (乡村, 镇压, 村庄), not a name's end.
 _FOLLOWERS_REJECTED = {"乡": set("村镇亲土愁贤下间情音野思里级"), "镇": set("压定静守痛级"), "村": set("庄落寨级")}
 # ... and preceded by these, a generic word (乡镇, 农村, 城乡, 全村), not a name's end.
-_PRECEDERS_REJECTED = {"乡": set("城下回返故家老全本该各每"), "镇": set("乡城集村小强全本该各每"),
-                       "村": set("乡农山渔邻本该各全每驻进包回穷强富")}
+_PRECEDERS_REJECTED = {"乡": set("城下回返故家老全本该各每"), "镇": set("乡城集村小强全本该各每古"),
+                       "村": set("乡农山渔邻本该各全每驻进包回穷强富古")}
 # Function characters that open a stem only by accident of segmentation (—访|东河村, 赴|李庄镇).
 _LEADING_FUNCTION_CHARS = frozenset("访赴到在驻至抵往经于从向对把将被让给和与及或而以为由自")
 
 # Two characters across a full name's end that make a word (合作市|场, 城区|域).
 _BAD_ENDINGS = frozenset({"市场", "市值", "区域", "区别", "区分", "区间", "区块"})
+# After a short form, these make it part of a road's or a street office's name (江城|西路, 江城|街道).
+_NAMED_AFTER = re.compile(r"[东西南北中]?(?:路(?![过上线径演])|大道|大街)|街道")
 
 # Tags of words that cannot be part of a place name: verbs, prepositions, conjunctions,
 # particles, pronouns, adverbs, measure words, time words, distinguishers (省级), punctuation.
@@ -48,6 +55,10 @@ _VERB_TAGS = frozenset("v vd vi p c u uj ul uz ud ug uv r".split())
 _COMMON_TAGS = frozenset("n vn v a an l".split())
 _LEVEL_CHARS = frozenset("省市县区乡镇村")
 _MAX_STEM = {"township": 4, "village": 5, "zone": 12}
+# Levels of the divisions that directly enclose a township or a village.
+_ENCLOSING = {"township": frozenset({"county"}), "village": frozenset({"county", "township"})}
+# Tags of a single character that cannot be part of a short name written after its division.
+_FUNCTION_TAGS = frozenset("p u uj ul uz ud ug uv r q m x y e".split())
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LISTED = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,4})等([\u4e00-\u9fff]{0,6})$")
 
@@ -78,7 +89,7 @@ def _acceptable(hit: NameHit, text: str, starts: set[int], ends: set[int]) -> bo
     """Short forms must be whole words; full names must not run into the next word; generic
     county names (城区, 郊区) need their city or province just before them."""
     if hit.short:
-        return hit.start in starts and hit.end in ends
+        return hit.start in starts and hit.end in ends and not _NAMED_AFTER.match(text, hit.end)
     if text[hit.end - 1:hit.end + 1] in _BAD_ENDINGS:
         return False
     return not is_generic_county(hit.name) or _parent_named_before(hit, text)
@@ -108,11 +119,11 @@ def _suffix_mentions(text: str, named: list[Mention]) -> list[Mention]:
     """Townships, villages and zones, found left to right so that each name stops at the previous one."""
     found: list[Mention] = []
     for match in _SUFFIX_RE.finditer(text):
-        if _inside_any(match.start(), named + found) or _generic_word(text, match):
+        if _inside_any(match.start(), named + found) or _word_with_next(text, match):
             continue
         level = SUFFIX_LEVELS[match.group()]
         floor = _floor(match.start(), found if level == "zone" else found + named)
-        start = _name_start(text, match.start(), match.end(), floor, level, named)
+        start = _start_of_name(text, match, floor, level, named, found)
         if start is not None:
             name = text[start:match.end()]
             found.append(Mention(start, match.end(), "district", name, name, EXTRACTOR,
@@ -153,26 +164,82 @@ def _inside_any(offset: int, mentions: list[Mention]) -> bool:
     return any(m.start <= offset < m.end for m in mentions)
 
 
-def _generic_word(text: str, match: re.Match[str]) -> bool:
-    """True when the suffix makes a common word with the character after or before it."""
-    following, preceding = text[match.end():match.end() + 1], text[match.start() - 1:match.start()]
-    return (following in _FOLLOWERS_REJECTED.get(match.group(), set())
-            or preceding in _PRECEDERS_REJECTED.get(match.group(), set()))
+def _word_with_next(text: str, match: re.Match[str]) -> bool:
+    """True when the suffix makes a common word with the character after it (乡|村, 村|庄)."""
+    return text[match.end():match.end() + 1] in _FOLLOWERS_REJECTED.get(match.group(), set())
 
 
-def _name_start(text: str, suffix_start: int, suffix_end: int, floor: int, level: str,
-                named: list[Mention]) -> int | None:
-    """Where the name ending in the suffix at ``suffix_start`` begins, or None if it has no proper stem."""
-    run_start = _run_start(text, suffix_start, floor, _MAX_STEM[level] + 4)
+def _word_with_previous(text: str, match: re.Match[str]) -> bool:
+    """True when the suffix makes a common word with the character before it (农|村, 城|镇)."""
+    return text[match.start() - 1:match.start()] in _PRECEDERS_REJECTED.get(match.group(), set())
+
+
+def _start_of_name(text: str, match: re.Match[str], floor: int, level: str, named: list[Mention],
+                   found: list[Mention]) -> int | None:
+    """Where the name ending in the suffix ``match`` begins, or None if it has no proper stem."""
+    if not _word_with_previous(text, match):
+        start = _name_start(text, match.start(), floor, level, named)
+        if start is not None:
+            return start
+    return _start_after_division(text, match.start(), floor, level, named + found)
+
+
+def _name_start(text: str, suffix_start: int, floor: int, level: str, named: list[Mention]) -> int | None:
+    """Where the name ending at ``suffix_start`` begins, read off the tags of the words before it."""
+    stem_end = suffix_start - len(_ethnic_group_before(text, suffix_start, level))
+    run_start = _run_start(text, stem_end, floor, _MAX_STEM[level] + 4)
     tagged = [t._replace(start=t.start + run_start, end=t.end + run_start)
-              for t in tag(text[run_start:suffix_start])]
+              for t in tag(text[run_start:stem_end])]
     if level == "zone":
-        return _zone_start(tagged, suffix_start, named)
+        return _zone_start(text, tagged, suffix_start, named)
     start = _stem_start(tagged, run_start, _ADJACENT_BREAK_TAGS | {"l", "f"})
     if start is None:
         return None
-    start = _without_leading_function_char(text, start, suffix_start)
-    return start if _proper_stem(text[start:suffix_start], level) else None
+    start = _without_leading_function_char(text, start, stem_end)
+    return start if _proper_stem(text[start:stem_end], level) else None
+
+
+def _ethnic_group_before(text: str, suffix_start: int, level: str) -> str:
+    """The ethnic group an ethnic township names before its suffix (石桥|彝族|乡), else ''."""
+    if level != "township":
+        return ""
+    before = text[max(0, suffix_start - 5):suffix_start]
+    return next((group for group in ethnic_groups() if before.endswith(group)), "")
+
+
+def _start_after_division(text: str, suffix_start: int, floor: int, level: str,
+                          mentions: list[Mention]) -> int | None:
+    """``floor`` when the two or three characters between it and the suffix are a name written
+    right after the division enclosing it (临江区|石所|镇, 东湖镇|侨乡|村): an unknown name
+    the tagger cut into odd words, or one ending in a level character."""
+    stem = text[floor:suffix_start]
+    if level not in _ENCLOSING or not 2 <= len(stem) <= 3:
+        return None
+    before = next((m for m in mentions if m.end == floor), None)
+    if before is None or before.attrs["level"] not in _ENCLOSING[level]:
+        return None
+    return floor if _plausible_short_name(stem, text[suffix_start]) else None
+
+
+def _plausible_short_name(stem: str, suffix_char: str) -> bool:
+    """Whether ``stem`` can be a whole place name: no function word, no generic place word, and
+    with the suffix not a dictionary word (小城|镇, 美丽乡|村)."""
+    if not all(_CJK.match(c) for c in stem) or stem[0] in _LEADING_FUNCTION_CHARS:
+        return False
+    if set(stem) <= _LEVEL_CHARS or stem[-1] in "省市县区" or stem in ethnic_groups():
+        return False
+    if known_word(stem + suffix_char):
+        return False
+    if _generic_tail(stem) or _generic_tail(stem[:-1]):
+        return False
+    return not any(_misfits(word) for word in tag(stem))
+
+
+def _misfits(word: Tagged) -> bool:
+    """A word that cannot be part of a short name: a function character, a known verb or adverb."""
+    if len(word.word) == 1:
+        return word.tag in _FUNCTION_TAGS
+    return known_word(word.word) and word.tag in _BREAK_TAGS
 
 
 def _without_leading_function_char(text: str, start: int, end: int) -> int:
@@ -180,16 +247,32 @@ def _without_leading_function_char(text: str, start: int, end: int) -> int:
     return start + 1 if end - start >= 3 and text[start] in _LEADING_FUNCTION_CHARS else start
 
 
-def _zone_start(tagged: list[Tagged], suffix_start: int, named: list[Mention]) -> int | None:
-    """A zone's name starts at the division it is named after (浙江|舟山群岛新区) when no
-    verb separates them, else at a stem of up to four characters that is not a common noun."""
+def _zone_start(text: str, tagged: list[Tagged], suffix_start: int, named: list[Mention]) -> int | None:
+    """A zone's name starts at the division it is named after when no verb separates them (see
+    :func:`_start_by_division`), else at a stem of up to four characters that is not a common noun."""
     if not tagged:
         return None
-    anchors = [m.start for m in named if tagged[0].start <= m.start and m.end <= suffix_start]
-    for anchor in sorted(anchors):
-        if not any(t.tag in _VERB_TAGS for t in tagged if t.start >= anchor):
-            return anchor
-    start = _stem_start(tagged, tagged[0].start, _ADJACENT_BREAK_TAGS)
+    anchors = [m for m in named if tagged[0].start <= m.start and m.end <= suffix_start]
+    for anchor in sorted(anchors, key=lambda m: m.start):
+        if not any(t.tag in _VERB_TAGS for t in tagged if t.start >= anchor.start):
+            return _start_by_division(text, anchor, suffix_start)
+    return _zone_stem_start(tagged)
+
+
+def _start_by_division(text: str, anchor: Mention, suffix_start: int) -> int:
+    """A zone named after a division starts at its short form (浙江|舟山群岛新区); after its full
+    name when a proper stem follows (临江区|临江高新区, 江城市|东湖新区: two mentions)."""
+    if anchor.text != anchor.name or anchor.end == suffix_start:
+        return anchor.start
+    tagged = [t._replace(start=t.start + anchor.end, end=t.end + anchor.end)
+              for t in tag(text[anchor.end:suffix_start])]
+    start = _zone_stem_start(tagged)
+    return anchor.start if start is None else start
+
+
+def _zone_stem_start(tagged: list[Tagged]) -> int | None:
+    """The start of a zone's own stem among the words before its suffix: not a common noun."""
+    start = _stem_start(tagged, tagged[0].start, _ADJACENT_BREAK_TAGS) if tagged else None
     first = next((t for t in tagged if start is not None and t.start >= start), None)
     if first is None or (len(first.word) >= 2 and first.tag in _COMMON_TAGS):
         return None
@@ -226,8 +309,14 @@ def _proper_stem(stem: str, level: str) -> bool:
     if not 2 <= len(stem) <= _MAX_STEM[level] or set(stem) <= _LEVEL_CHARS:
         return False
     if level != "zone" and (stem[-1] in _LEVEL_CHARS - {"村"} or stem.endswith("化")):
-        return False
+        return _doubled_suffix(stem, level)
     return not _generic_tail(stem)
+
+
+def _doubled_suffix(stem: str, level: str) -> bool:
+    """A township whose one-character stem already ends in 镇 or 乡 (石镇|镇): the level
+    character is written twice."""
+    return level == "township" and len(stem) == 2 and stem[-1] in "镇乡" and stem[0] not in _LEVEL_CHARS
 
 
 def _generic_tail(words: str) -> bool:

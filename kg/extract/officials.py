@@ -4,7 +4,7 @@ Patterns, all anchored on a post title from the lexicon:
 
 - org + title(s) + name: ``临江区委书记张三``, ``市委书记、市长李四``, ``主编：王五 赵六``
 - name + title: ``省委督导组王立群组长``, ``某某总书记`` (not after a level title: 江山|市长)
-- author bylines: ``◎ 张 军`` ... ``(作者系中共某县委书记、县长)``
+- author bylines: ``◎ 张 军`` or a name alone under the headline ... ``(作者系中共某县委书记、县长)``
 
 Only occurrences with a post are emitted; later bare mentions of the same name are
 left to the resolver. ``某某同志`` alone is not a post.

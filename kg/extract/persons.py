@@ -5,8 +5,13 @@ Patterns:
 - a role word, then one or more names: ``记者 张三 李四``, ``通讯员王五``, ``居民赵六说``
 - names in brackets closing a short news item: ``(张三、李四)`` → 记者
 - a name before a credit: ``张三 摄`` → 摄影, ``由 张三 采写`` → 记者
-- an author alone on a byline: ``◎ 王 五`` → 作者, unless a note ``(作者系…)`` gives a post
-- ``某某同志`` → 同志; ``市领导A、B出席`` → 领导 (a list of leaders states no post)
+- an author alone on a byline: ``◎ 王 五``, or a name alone on its line under a headline
+  → 作者, unless a note ``(作者系…)`` gives a post
+- ``某某同志`` → 同志; ``市领导A、B出席`` → 市领导 (a list of leaders states no post, so
+  they are persons, not officials: the guideline wants the post next to the name)
+- no role word, role None: an age before the name (``68岁的张三``), a verb of saying after
+  it right after a quote (``”张三笑着说``), or before a quote (``张三说：“…”``); a name the
+  document gives a role elsewhere takes that role
 
 Officials are not filtered here: the resolver drops a person whose name is an
 official of the same document.
@@ -21,8 +26,8 @@ from itertools import chain
 import ahocorasick
 
 from kg.document import Document, Mention
-from kg.lexicon.names import (NameSpan, authors_with_notes, name_after, name_before, names_run,
-                              plausible_name)
+from kg.lexicon.names import (NameSpan, authors_with_notes, name_after, name_at, name_before,
+                              names_run, reads_as_name)
 from kg.lexicon.posts import find_titles
 
 EXTRACTOR = "persons"
@@ -31,21 +36,34 @@ EXTRACTOR = "persons"
 BYLINE_ROLES = {"记者": "记者", "本报记者": "记者", "特约记者": "记者", "见习记者": "记者",
                 "实习记者": "记者", "通讯员": "通讯员", "本报通讯员": "通讯员", "实习生": "实习生",
                 "责任编辑": "责任编辑", "编辑": "编辑", "责任校对": "责任校对", "校对": "校对",
-                "美编": "美编", "摄影": "摄影", "摄像": "摄像", "市领导": "领导", "省领导": "领导",
-                "县领导": "领导", "区领导": "领导"}
+                "美编": "美编", "摄影": "摄影", "摄像": "摄像", "市领导": "市领导", "省领导": "省领导",
+                "县领导": "县领导", "区领导": "区领导"}
 #: Role words that one quoted or cited person follows.
 QUOTED_ROLES = ("居民", "村民", "市民", "群众", "游客", "律师", "学生", "大学生", "研究生", "教师",
                 "老师", "医生", "护士", "志愿者", "党员", "工人", "职工", "农民", "网格员", "快递员",
                 "外卖员", "创业者", "老人", "患者", "家长", "业主", "店主", "摊主", "户主", "司机",
-                "消费者", "专家", "教授", "博士", "选手", "运动员", "演员", "作家", "画家")
+                "消费者", "专家", "教授", "博士", "选手", "运动员", "演员", "作家", "画家",
+                "贫困户", "脱贫户", "低保户", "农户", "种植户", "养殖户", "大户", "果农", "菜农", "茶农",
+                "渔民", "牧民", "农民工", "员工", "技术员", "村医", "退役军人", "带头人", "传承人",
+                "主播", "残疾人", "返乡青年")
 #: Credits that follow a name: ``张三 摄``.
 CREDITS = {"摄影": "摄影", "摄": "摄影", "采写": "记者"}
 _CREDIT = re.compile(r"[ \u3000]?(摄影|摄|采写)[ \u3000]*(?=\n|$)")
 _CLOSING_BRACKETS = re.compile(r"[（(]([\u4e00-\u9fff、 ]{2,40})[)）][ \u3000]*(?=\n|$)")
 _COMRADE = re.compile(r"同志(?!们)")
+#: An age that introduces a person: ``68岁的``, ``七十岁的``, ``年过六旬的``.
+_AGE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的|年[过近逾][四五六七八九]旬的")
+#: Verbs of saying after a quoted speaker, a few words of manner allowed (张三笑着说).
+_SAYING = r"[^，,。！？!?“”\n]{0,6}?(?:说|表示|介绍|告诉|坦言|感慨|感叹|笑道)"
+#: Verbs of saying that open a quote (张三表示：“…”).
+_SAYING_QUOTE = r"(?:说|表示|介绍)[:：，,]?[“「]"
+#: Where a speaker's name starts: after a closing quote, or opening a sentence before a quote.
+_AFTER_QUOTE = re.compile(rf"[”」』](?=[\u4e00-\u9fff]{{2,4}}{_SAYING})")
+_BEFORE_QUOTE = re.compile(rf"(?:^|(?<=[。！？!?”\n]))(?=[\u4e00-\u9fff]{{2,4}}{_SAYING_QUOTE})", re.M)
+_SAYING_AFTER_NAME, _SAYING_QUOTE_AFTER_NAME = re.compile(_SAYING), re.compile(_SAYING_QUOTE)
 
 
-def _person(text: str, span: NameSpan, role: str) -> Mention:
+def _person(text: str, span: NameSpan, role: str | None) -> Mention:
     return Mention(span.start, span.end, "person", text[span.start:span.end], span.name,
                    EXTRACTOR, {"role": role})
 
@@ -72,7 +90,7 @@ def role_mentions(text: str) -> Iterator[Mention]:
 def _name_ending_at(text: str, pos: int) -> NameSpan | None:
     """The name right before a credit: the whole word after a break, else a person-tagged word."""
     word = re.search(r"(?:^|[^\u4e00-\u9fff])([\u4e00-\u9fff]{2,4})$", text[max(0, pos - 8):pos])
-    if word and plausible_name(word.group(1)):
+    if word and reads_as_name(word.group(1)):
         return NameSpan(pos - len(word.group(1)), pos, word.group(1))
     return name_before(text, pos)
 
@@ -93,7 +111,7 @@ def closing_bracket_mentions(text: str) -> Iterator[Mention]:
     """
     for match in _CLOSING_BRACKETS.finditer(text):
         items = [(m.start(), m.group()) for m in re.finditer(r"[^、 ]+", match.group(1))]
-        named = [(start, item) for start, item in items if plausible_name(item)]
+        named = [(start, item) for start, item in items if reads_as_name(item)]
         if all(2 <= len(item) <= 4 for _, item in items) and 2 * len(named) >= len(items):
             for start, item in named:
                 offset = match.start(1) + start
@@ -108,6 +126,23 @@ def comrade_mentions(text: str) -> Iterator[Mention]:
             yield _person(text, span, "同志")
 
 
+def age_mentions(text: str) -> Iterator[Mention]:
+    """``68岁的张三``: a name introduced by an age (no role word; role None)."""
+    for match in _AGE.finditer(text):
+        span = name_at(text, match.end())
+        if span:
+            yield _person(text, span, None)
+
+
+def speaker_mentions(text: str) -> Iterator[Mention]:
+    """People quoted without a role word: ``”张三笑着说``, ``张三表示：“…”`` (role None)."""
+    for start, saying in ((_AFTER_QUOTE, _SAYING_AFTER_NAME), (_BEFORE_QUOTE, _SAYING_QUOTE_AFTER_NAME)):
+        for match in start.finditer(text):
+            span = name_at(text, match.end())
+            if span and saying.match(text, span.end):
+                yield _person(text, span, None)
+
+
 def _first_per_span(mentions: Iterable[Mention]) -> list[Mention]:
     by_span: dict[tuple[int, int], Mention] = {}
     for mention in mentions:
@@ -115,10 +150,20 @@ def _first_per_span(mentions: Iterable[Mention]) -> list[Mention]:
     return sorted(by_span.values(), key=lambda m: m.start)
 
 
+def _with_known_roles(mentions: list[Mention]) -> list[Mention]:
+    """Mentions found without a role word take the role the document gives the name elsewhere."""
+    roles = {m.name: m.attrs["role"] for m in mentions if m.attrs["role"]}
+    for mention in mentions:
+        if mention.attrs["role"] is None:
+            mention.attrs["role"] = roles.get(mention.name)
+    return mentions
+
+
 def extract_persons(doc: Document) -> Iterator[Mention]:
-    """Named people found through a role word, a credit, a byline or a closing bracket."""
+    """Named people found through a role word, a credit, a byline, a closing bracket, an age or a quote."""
     text = doc.text
     authors = (_person(text, span, "作者") for span, note in authors_with_notes(text)
                if note is None or not find_titles(text[note[0]:note[1]]))
-    yield from _first_per_span(chain(role_mentions(text), credit_mentions(text), authors,
-                                     closing_bracket_mentions(text), comrade_mentions(text)))
+    found = chain(role_mentions(text), credit_mentions(text), authors, closing_bracket_mentions(text),
+                  comrade_mentions(text), age_mentions(text), speaker_mentions(text))
+    yield from _with_known_roles(_first_per_span(found))

@@ -6,7 +6,8 @@ Three rules propose spans, and the longest wins where they overlap:
   quotes included (“五城”战略 → 五城战略); weak heads (模式, 工作法, 活动, 计划, 改革)
   need a quoted or numbered name, since 招聘活动 or 管理模式 name nothing;
 - a quoted term used as a name: the object of 实施, 开展, 推行, 实现 … (实现“某某通办”),
-  alone or in a list of quoted terms, but never an emphasised phrase with 、 in it;
+  alone or in a list of quoted terms, but never an emphasised phrase with 、 in it; or a
+  numbered slogan made the means of something (把“两清三改”作为…抓手, 以“一查二改”为载体);
 - a title in 《》 that ends like a policy document (方案, 意见, 条例, …): attrs
   ``{"document": True}``.
 """
@@ -33,6 +34,10 @@ _QUOTE = re.compile(r"“([^“”、，,。；;！？\n]{4,15})”")
 _DOCUMENT = re.compile(r"《([^《》\n]{2,60})》")
 _AFTER_NAME = re.compile(r"[、，,。；;：:！!？?）)\n]|等|为|$")
 _PERIOD_EVENT = re.compile(r"[月周节季年]活动$")
+# A slogan of two or more numbered parts: 三清三拆三整治, 两查四改.
+_NUMBERED_SLOGAN = re.compile(r"(?:[一二三四五六七八九十两双百千万]+[^\W一二三四五六七八九十两双百千万]{1,3}){2,}")
+# What a means is made into: 把“X”作为…抓手, 以“X”为…载体.
+_MEANS_ROLES = ("抓手", "载体", "突破口", "切入点", "先手棋", "着力点", "牛鼻子")
 
 
 def extract_programmes(doc: Document) -> Iterator[Mention]:
@@ -72,10 +77,17 @@ def is_programme_name(surface: str, head: str) -> bool:
 def quoted_names(text: str) -> Iterator[Span]:
     """Quoted terms that are the object of a verb such as 实施 or 实现, inside the quotes."""
     for quote in _QUOTE.finditer(text):
-        if not _AFTER_NAME.match(text, quote.end()):
-            continue
-        if introduced(text, list_start(text, quote.start())):
+        if made_the_means(text, quote) or (_AFTER_NAME.match(text, quote.end())
+                                           and introduced(text, list_start(text, quote.start()))):
             yield quote.start(1), quote.end(1)
+
+
+def made_the_means(text: str, quote: re.Match[str]) -> bool:
+    """Whether a quoted numbered slogan is the means of the clause: 把“X”作为…抓手, 以“X”为…载体."""
+    if not _NUMBERED_SLOGAN.fullmatch(quote.group(1)) or text[quote.start() - 1:quote.start()] not in "把以":
+        return False
+    rest = re.split(r"[，,。；;！!？?\n]", text[quote.end():quote.end() + 20])[0]
+    return rest.startswith(("作为", "为")) and any(role in rest for role in _MEANS_ROLES)
 
 
 def list_start(text: str, start: int) -> int:

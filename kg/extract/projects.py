@@ -8,7 +8,8 @@ Two rules propose spans, and the longest valid span wins where they overlap:
   may lack a head word of their own.
 
 A span is kept only when its modifier says which undertaking it is (not 重点项目,
-民生工程, 该项目), its 工程 has a physical object (not 倍增工程, a programme),
+民生工程, 该项目, 口袋公园, nor a district alone: 某某市一季度重大项目), its 工程 has a
+physical object (景区提升工程, not 倍增工程, a programme),
 and it is not a numbered set (两项工程) or the name of a team (项目部, 项目党支部).
 """
 from __future__ import annotations
@@ -33,6 +34,9 @@ _LIST_CONJUNCTION = re.compile(r"以及|及")
 _NOUN_TAGS = ("n", "eng")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:工程|项目)$")
 _DISTRICT_PREFIX = re.compile(r"^\w{2,10}?(?:省|自治区|市|新区|示范区|经济区|开发区|区|县|镇|乡|街道)")
+# A district at the start of a modifier; 区 after 园, 景, 片, 小 … ends an area word, not a district.
+_PLACE_PREFIX = re.compile(r"^\w{2,10}?(?:省|市|县|镇|乡|街道|(?<![园景片小街厂校矿城社营库辖])区)")
+_GENERIC_WORDS = tuple(word for word in PROJECT_GENERIC_MODIFIERS if len(word) > 1)
 _PROPER_TAGS = ("ns", "nr", "nz", "nt", "eng")
 _OTHER_NAME_AFTER = tuple(h for h in PROGRAMME_HEADS + PROGRAMME_WEAK_HEADS if h != "工程")
 
@@ -121,8 +125,15 @@ def is_project_name(text: str, start: int, end: int, head_known: bool) -> bool:
         return True
     if head or any(h in name for h in PROJECT_HEADS):
         return len(strip_generic(modifier, PROJECT_GENERIC_MODIFIERS)) >= (3 if head in ("项目", "工程") else 2) \
-            and not _DISTRICT_PREFIX.fullmatch(modifier)
+            and not is_only_a_district(modifier)
     return not head_known and is_list_member_name(name)
+
+
+def is_only_a_district(modifier: str) -> bool:
+    """Whether a modifier is a district and generic words only (某某市重大, 某某区一季度重点):
+    a place says where the undertakings are, not which one."""
+    prefix = _PLACE_PREFIX.match(modifier)
+    return bool(prefix) and not strip_generic(modifier[prefix.end():], _GENERIC_WORDS)
 
 
 def is_quoted_term(text: str, start: int, end: int) -> bool:

@@ -10,8 +10,9 @@ Each division gets its six-digit code, full name, level and parent code:
   province as parent.
 
 Names that can be matched in running text are full names (any level) and the short
-forms of provinces and prefecture cities (浙江 → 浙江省, 杭州 → 杭州市). County short
-forms are not offered: many bare county stems are ordinary words.
+forms of provinces and prefecture cities (浙江 → 浙江省, 杭州 → 杭州市, and 延边州 →
+延边朝鲜族自治州). County short forms are not offered: many bare county stems are
+ordinary words.
 """
 from __future__ import annotations
 
@@ -123,11 +124,19 @@ def ancestors(code: str) -> list[Division]:
 
 
 @lru_cache(maxsize=1)
-def _ethnic_names() -> tuple[str, ...]:
+def ethnic_groups() -> tuple[str, ...]:
+    """The names of China's 56 ethnic groups (朝鲜族, 土家族), longest first."""
     path = _table_path().replace("adcodes.csv", "56_nations.csv")
     with open(path, encoding="utf-8") as f:
         names = [line.strip() for line in f if line.strip()]
-    with_bare = names + [n[:-1] for n in names if n.endswith("族") and len(n) > 2]
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _ethnic_names() -> tuple[str, ...]:
+    """Ethnic group names as they appear inside division names: with and without 族."""
+    names = ethnic_groups()
+    with_bare = names + tuple(n[:-1] for n in names if n.endswith("族") and len(n) > 2)
     return tuple(sorted(with_bare, key=len, reverse=True))
 
 
@@ -149,7 +158,8 @@ def short_forms() -> dict[str, str]:
     """Safe short form → full name, for provinces and prefecture cities.
 
     A stem shared by a province and a city (吉林, 海南) stands for the province; stems
-    shared by two cities, equal to a full name, or common words are left out.
+    shared by two cities, equal to a full name, or common words are left out. An
+    autonomous prefecture also goes by its stem and 州 (大理州, 红河州).
     """
     out: dict[str, str] = {}
     for level in ("city", "province"):  # provinces last, so they win a shared stem
@@ -161,8 +171,16 @@ def short_forms() -> dict[str, str]:
                     out[stem] = ""
                 else:
                     out[stem] = division.name
-    return {stem: name for stem, name in out.items()
+    safe = {stem: name for stem, name in out.items()
             if name and stem not in COMMON_WORD_STEMS and stem not in _by_name()}
+    return _prefecture_forms() | safe  # the bare stem listed last: 大理 before 大理州 in reverse lookups
+
+
+def _prefecture_forms() -> dict[str, str]:
+    """Stem + 州 → full name, for autonomous prefectures (延边州 → 延边朝鲜族自治州)."""
+    prefectures = [d.name for d in division_table().values() if d.name.endswith("自治州")]
+    forms = {short_form(name) + "州": name for name in prefectures}
+    return {form: name for form, name in forms.items() if form not in _by_name()}
 
 
 def is_generic_county(name: str) -> bool:

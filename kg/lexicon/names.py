@@ -18,6 +18,14 @@ from kg.segment import backend, tag
 
 #: Characters that end a place name, never a person's: 江山市, 解放路.
 PLACE_TAIL = frozenset("省市州盟县区旗镇乡村路街巷")
+#: Last characters of village and landmark names that read like names: 王家庄, 周家口, 张家界.
+PLACE_NAME_TAIL = frozenset("庄屯堡寨营沟湾坡岭峪坪井口界桥港集店铺岗坝洼塘园")
+#: Verbs of saying that often follow a name and may be glued to it by the dictionary (明说, 学说).
+SAYING = ("说", "表示", "介绍", "指出", "强调", "告诉", "认为")
+#: Forms of address after a surname, not given names: 王老师, 李大爷, 张师傅, 刘某.
+ADDRESS_TERMS = frozenset(("老师", "师傅", "大爷", "大妈", "大娘", "大姐", "大哥", "大叔", "大婶",
+                           "阿姨", "奶奶", "爷爷", "婆婆", "老汉", "先生", "女士", "同学", "某某",
+                           "某", "总", "工", "老", "姐", "哥", "叔", "婶", "嫂", "伯", "姨"))
 #: Characters that are not part of a given name.
 NOT_GIVEN = frozenset("的了在是和与及等说也都而又就把被对从向为以于之其这那个们着过将已或该此每各年月日")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -46,7 +54,13 @@ def plausible_name(name: str) -> bool:
     given = name[len(surname):]
     if not 1 <= len(given) <= 2 or any(c in NOT_GIVEN for c in given) or name[-1] in PLACE_TAIL:
         return False
-    return given != surname and not find_titles(name)  # not 殷殷, not 王主任
+    return given != surname and given not in ADDRESS_TERMS and not find_titles(name)  # not 殷殷, 王老师, 王主任
+
+
+def reads_as_name(word: str) -> bool:
+    """Whether a word standing alone is a name: name-shaped, and not a dictionary word
+    the tagger reads as something else (南京, 门票, 黄河; but 高峰 tagged as a name)."""
+    return plausible_name(word) and (not known_word(word) or tag(word)[0].tag.startswith("nr"))
 
 
 def _spaced_name(text: str, pos: int) -> NameSpan | None:
@@ -84,25 +98,33 @@ def _boundaries(text: str) -> set[int]:
     return ends
 
 
-def _candidates(text: str, pos: int) -> list[tuple[int, int]]:
-    """(length, length of the next word) for each surname + 1–2 character reading at ``pos``.
+def _candidates(text: str, pos: int) -> list[tuple[int, tuple[bool, int]]]:
+    """(length, rank) for each surname + 1–2 character reading at ``pos``.
 
-    A reading must end where a dictionary word ends, and its surname must stand
-    alone in the dictionary cut (孙|立新, not 年纪|大) unless the first word is the
-    name or all of it but its last character (王震, 欧阳明|远).
+    A reading must end where a dictionary word ends or a verb of saying starts (陈家明|说,
+    which the dictionary cuts 陈家|明说), and its surname must stand alone in the
+    dictionary cut (孙|立新, not 年纪|大) unless the first word is the name or all of it
+    but its last character (王震, 欧阳明|远). The rank prefers a reading followed by a
+    verb of saying, then by a longer word (王震|强调).
     """
     surname = surname_at(text, pos) or ""
     window = text[pos:pos + WINDOW]
     words = dictionary_cut(window)
     ends, found = _boundaries(window), []
     for length in (len(surname) + 1, len(surname) + 2):
-        name = window[:length]
-        if length not in ends or not (len(surname) in ends or 0 <= length - len(words[0]) <= 1):
+        name, cue = window[:length], window.startswith(SAYING, length)
+        if (length not in ends and not cue) or not (len(surname) in ends or 0 <= length - len(words[0]) <= 1):
             continue
         if plausible_name(name) and window[length:length + 1] not in PLACE_TAIL:
             after = dictionary_cut(window[length:])
-            found.append((length, len(after[0]) if after else 0))
+            found.append((length, (cue, len(after[0]) if after else 0)))
     return found
+
+
+def _opens_with_person_word(name: str) -> bool:
+    """Whether a name's first two characters are tagged as a person (陈家骏, 刘家辉), not as a
+    common word (幸福感) or a family's place (王家庄, 周家口)."""
+    return tag(name[:2])[0].tag == "nrfg" and name[-1] not in PLACE_NAME_TAIL
 
 
 def _tags_refuse(text: str, pos: int, length: int) -> bool:
@@ -111,8 +133,8 @@ def _tags_refuse(text: str, pos: int, length: int) -> bool:
     if first.word == surname_at(text, pos) and first.tag.startswith(FUNCTION_TAGS):
         return True
     name = text[pos:pos + length]
-    if length == 3 and len(first.word) >= 2 and known_word(name[:2]):
-        return True  # 幸福感 opens with a common word; 李建伟 does not
+    if length == 3 and len(first.word) >= 2 and known_word(name[:2]) and not _opens_with_person_word(name):
+        return True  # 幸福感 and 王家庄 open with a common word; 李建伟 does not
     return known_word(name) and not first.tag.startswith("nr")
 
 
@@ -209,11 +231,15 @@ def names_run(text: str, pos: int) -> list[NameSpan]:
     return spans
 
 
-_BYLINE = re.compile(r"^[ \u3000]*(?:◎|文[/／]|作者[:：])[ \u3000]*(\S[ \u3000]?\S{1,3})[ \u3000]*$", re.M)
+#: A byline mark and the name after it: ``◎ 王 震``, ``文/李明``, ``作者：赵东``, ``□ 钱立群``.
+_BYLINE = re.compile(r"^[ \u3000]*(?:[◎□■●◆]|文[/／|｜]|作者[:：])[ \u3000]*(\S[ \u3000]?\S{1,3})[ \u3000]*$", re.M)
+#: A line holding one short word and nothing else (a name alone under a headline or a piece).
+_SHORT_LINE = re.compile(r"^[ \u3000]*(\S[ \u3000]?\S{1,3})[ \u3000]*$", re.M)
+_NON_SPACE = re.compile(r"\S")
 
 
-def author_bylines(text: str) -> list[NameSpan]:
-    """Authors named alone on a byline line: ``◎ 王 震``, ``文/李明``, ``作者：赵东``."""
+def _marked_bylines(text: str) -> list[NameSpan]:
+    """Names after a byline mark: ``◎ 王 震``, ``文/李明``."""
     spans = []
     for match in _BYLINE.finditer(text):
         name = re.sub(r"[ \u3000]", "", match.group(1))
@@ -222,7 +248,42 @@ def author_bylines(text: str) -> list[NameSpan]:
     return spans
 
 
-_AUTHOR_NOTE = re.compile(r"[（(]作者系([^()（）\n]{2,80})[)）]")
+def _line_name(match: re.Match[str]) -> NameSpan | None:
+    """The name a short line holds, when the whole line reads as a name and not a word."""
+    name = re.sub(r"[ \u3000]", "", match.group(1))
+    if plausible_name(name) and not known_word(name) and _tagged_as_name(name):
+        return NameSpan(match.start(1), match.end(1), name)
+    return None
+
+
+def _next_line_start(text: str, pos: int) -> int:
+    """The start of the first non-blank line after the line holding ``pos``."""
+    newline = text.find("\n", pos)
+    if newline == -1:
+        return len(text)
+    rest = _NON_SPACE.search(text, newline)
+    return text.rfind("\n", 0, rest.start()) + 1 if rest else len(text)
+
+
+def bare_name_lines(text: str) -> list[NameSpan]:
+    """Names alone on their line (under a headline, after a piece), except in a run of
+    such lines: a list of names is not a byline."""
+    found = [(match.start(), span) for match in _SHORT_LINE.finditer(text)
+             if (span := _line_name(match)) is not None]
+    starts = {start for start, _ in found}
+    line_before = {_next_line_start(text, start): start for start in starts}
+    return [span for start, span in found
+            if start not in line_before and _next_line_start(text, start) not in starts]
+
+
+def author_bylines(text: str) -> list[NameSpan]:
+    """Authors on a byline line: ``◎ 王 震``, ``文/李明``, ``作者：赵东``, or a name alone on its line."""
+    spans = {span.start: span for span in bare_name_lines(text)}
+    spans.update((span.start, span) for span in _marked_bylines(text))
+    return sorted(spans.values())
+
+
+_AUTHOR_NOTE = re.compile(r"[（(]作者(?:系|为|是)([^()（）\n]{2,80})[)）]")
 
 
 def authors_with_notes(text: str) -> list[tuple[NameSpan, tuple[int, int] | None]]:

@@ -26,6 +26,7 @@ PROJECT_HEADS = (
     "电站", "电厂", "水库", "综合体", "步行街", "会展中心", "会议中心", "展览中心", "文化中心",
     "活动中心", "体育中心", "数据中心", "物流中心", "科创中心", "创新中心", "研发中心",
     "博览中心", "演艺中心", "购物中心", "康养中心", "产业基地", "示范村", "小镇", "公园",
+    "安置点", "安置区", "安置小区", "延长线", "延伸线", "东延线", "西延线", "南延线", "北延线",
 )
 
 # Heads of policy undertakings; weak ones name a programme only when quoted or numbered.
@@ -53,10 +54,12 @@ LEAD_INS = frozenset("""
 及 以及 并 并且 同时 而 或 暨 等 其中 目前 今年 明年 去年 年内 当前 近日 日前 已 已经 正在
 还 也 都 又 再 就 才 更 均 该 本 此 这 那 这个 这些 那些 其 各 各类 各项 各地 我市 我省 我区
 我县 全市 全省 全区 全县 全镇 重点 一批 首批 新一批 首家 首个 完善 坚持 整合 参与 征集 明确 提高 好 到 经 连同 部分 全国 附近 周边 推进会 现场 作为 成为 称为
+通报 签订 让 使
 """.split())
 
 # Verbs that also occur inside names (中心建设项目): they end a name only at its left edge.
-SOFT_LEAD_INS = frozenset({"建设", "新建", "改建", "扩建", "续建", "在建", "服务", "投资", "融资"})
+SOFT_LEAD_INS = frozenset({"建设", "新建", "改建", "扩建", "续建", "在建", "服务", "投资", "融资",
+                           "升级", "改造", "提升", "整治", "规划"})
 
 # Verbs that occur inside names (供水工程, 能力提升专项行动, 抓党建促治理): they do not end a name.
 NAME_VERBS = frozenset("""
@@ -64,6 +67,7 @@ NAME_VERBS = frozenset("""
 转移 防洪 防控 倍增 减负 振兴 抓 促 帮扶 纾困 就业 创业 培训 援助 带动 保护 修复 开发 利用 服务
 示范 发展 创新 引领 融合 孵化 培养 转型 改革 攻坚 提高 巩固 脱贫 助力 管 惠企 护航 赋能
 招聘 育人 富民 强村 兴业 返乡 下乡 入乡 进村 入户 聚才 引才 冷轧 热轧 智控 制造 生产 储能 清洁 节能 减排 净化 美化 亮化
+扶贫 搬迁 安置 迁建 封装 测试 封测 加工 组装 装配 冶炼 制备 研发 检测 仓储
 绿化 硬化 扩建 新建 改建 续建 在建 投资 融资 建 改 扩 升 造 通 联 保 稳 增 强 优 育 兴 治 护
 """.split())
 _FUNCTION_TAGS = ("p", "c", "r", "d", "u", "y", "e", "o")
@@ -84,6 +88,9 @@ PROJECT_GENERIC_MODIFIERS = GENERIC_MODIFIERS + (
     "示范", "配套", "产业", "产业化", "在建", "续建", "新建", "储备", "签约", "设施", "开工",
     "竣工", "优质", "龙头", "大型", "小型", "新型", "综合", "提升", "改造", "整治", "治理",
     "系统", "工业", "农业", "招聘", "帮扶", "国家", "我国", "中国", "城市", "农村", "乡村", "党员", "党群", "类",
+    "标准化", "季度", "年度", "上半年", "下半年", "全年",
+    # kinds of park or base that name none in particular (口袋公园, 湿地公园)
+    "口袋", "街心", "社区", "郊野", "森林", "湿地", "生态", "体育", "休闲", "滨河", "滨水", "遗址", "河道",
 )
 
 # Words in a 工程 name that show a physical object or building works.
@@ -93,6 +100,8 @@ PHYSICAL_MARKERS = (
     "馆", "厂房", "园区", "中心", "基地", "楼", "站", "港", "码头", "堤", "防洪", "水利", "河道",
     "水库", "渠", "改扩建", "扩建", "新建", "改建", "一期", "二期", "三期", "四期", "安装",
     "装修", "绿化", "供油", "油气", "燃气", "空管", "通信", "信号", "泵", "线路", "变电", "光伏", "风电", "场馆", "广场", "医院", "学校",
+    "景区", "景点", "湿地", "公园", "航运", "航道", "小区", "片区", "街区", "农田", "矿山", "岸线",
+    "河湖", "水系", "安置", "厂区", "校区", "产业园", "科技园", "工业园",
 )
 
 ORG_FOLLOWERS = (
@@ -108,8 +117,11 @@ _COUNT = re.compile(
 _QUANTIFIER = frozenset({*"个项条批家座所处宗笔年元亩吨", "万元", "亿元", "千瓦", "万千瓦", "平方米"})
 _NUMBER = re.compile(rf"^[{NUMERAL}.]+[多余万亿]*$")
 _DIVISION_SUFFIXES = frozenset("省市区县镇乡村城")
+_PLACE_WORDS = frozenset({*"省市区县镇乡村", "街道"})
+_PLACE_ENDS = (*"省市县镇乡村", "街道")
 _PHASE = re.compile(rf"^[{NUMERAL}]+期$")
 _YEAR = re.compile(r"^\d{2,4}年?$")
+_PERIOD = re.compile(rf"^(?:第?[{NUMERAL}]季度|[上下]半年|全年|年内|年初|年底|年度)$")
 _NUMBERED_SET = re.compile(r"^[一二三四五六七八九十百千两]+[大项](\w{0,2})$")
 _QUOTED_NUMBERED_SET = re.compile(r"^[一二三四五六七八九十百千两]{1,2}([^\W一]{1,2})$")
 _QUOTED = re.compile(r"(“[^“”]*”|‘[^‘’]*’|「[^「」]*」|『[^『』]*』|《[^《》]*》)")
@@ -187,7 +199,7 @@ def is_breaker(word: str, flag: str, previous: str | None, counts: bool) -> bool
     if flag.startswith(_FUNCTION_TAGS) or (flag.startswith("v") and flag != "vn"
                                            and len(word) > 1 and word not in NAME_VERBS):
         return True
-    if counts and (_COUNT.match(word) or _YEAR.match(word)):
+    if counts and (_COUNT.match(word) or _YEAR.match(word) or _PERIOD.match(word)):
         return True
     return counts and word in _QUANTIFIER and previous is not None \
         and bool(_NUMBER.match(previous))
@@ -200,6 +212,8 @@ def name_start(text: str, head_start: int, end: int, heads: tuple[str, ...],
     A conjunction (和, 及, 暨) is part of the name only when the words before it do
     not already end in a head: 道路建设及配套管网项目 is one name,
     会展中心及配套项目 two. With ``counts`` a count (101个, 2022年) ends the name too.
+    A route keeps its ends (甲城至乙城高速公路); a place before a building verb is where
+    the work is done, not part of its name (在某某镇建设培训基地 → 培训基地).
     """
     left = clause_start(text, end)
     words = tagged_words(text[left:head_start])
@@ -210,13 +224,34 @@ def name_start(text: str, head_start: int, end: int, heads: tuple[str, ...],
             pos = head_start - sum(map(len, kept)) - len(word)
             if ends_with_head(text[left:pos], heads) or not kept:
                 break
-        elif not word.endswith(heads) and is_breaker(word, flag, previous, counts):
+        elif builds_at_a_place(words, i):
+            break
+        elif not joins_places(words, i) and not word.endswith(heads) \
+                and is_breaker(word, flag, previous, counts):
             break
         kept.append(word)
     while kept and (kept[-1] in SOFT_LEAD_INS or kept[-1] in CONJUNCTIONS
                     or kept[-1] in _DIVISION_SUFFIXES):
         kept.pop()
     return head_start - sum(map(len, kept))
+
+
+def is_place_word(word: str, flag: str) -> bool:
+    """Whether a word names a place (石桥镇, a word tagged as a place) or is a division's
+    level word split off by the segmenter."""
+    return word in _PLACE_WORDS or (len(word) >= 3 and word.endswith(_PLACE_ENDS)) \
+        or (flag == "ns" and word not in PROJECT_GENERIC_MODIFIERS)
+
+
+def joins_places(words: list[tuple[str, str]], i: int) -> bool:
+    """Whether ``words[i]`` is 至 or 到 between two places or proper names, as in a route's name."""
+    return words[i][0] in ("至", "到") and 0 < i < len(words) - 1 \
+        and all(is_place_word(*w) or w[1] in ("nr", "nz") for w in (words[i - 1], words[i + 1]))
+
+
+def builds_at_a_place(words: list[tuple[str, str]], i: int) -> bool:
+    """Whether ``words[i]`` is a building verb (建设, 新建) right after a place."""
+    return words[i][0] in SOFT_LEAD_INS and i > 0 and is_place_word(*words[i - 1])
 
 
 def strip_generic(modifier: str, generic: tuple[str, ...] = GENERIC_MODIFIERS) -> str:

@@ -1,0 +1,98 @@
+"""Resolution: which district places a project, evidence ordered from the most telling.
+
+Districts are real divisions (the national table gives their codes); townships, estates,
+zones and projects are invented. Mentions are written here, so the tests do not depend
+on the extractors.
+"""
+from __future__ import annotations
+
+from kg.document import Article, Document, Mention
+from kg.lexicon.divisions import divisions_named
+from kg.resolve import resolve
+
+from .conftest import mention
+
+_AREA_LEVELS = (("街道", "township"), ("镇", "township"), ("乡", "township"), ("村", "village"),
+                ("开发区", "zone"))
+
+
+def district(doc: Document, surface: str, name: str | None = None, nth: int = 0) -> Mention:
+    """A district mention as the districts extractor gives it: table divisions with their codes."""
+    name = name or surface
+    table = divisions_named(name)
+    if table:
+        return mention(doc, surface, "district", name, nth, level=table[0].level,
+                       codes=[d.code for d in table])
+    level = next(level for suffix, level in _AREA_LEVELS if name.endswith(suffix))
+    return mention(doc, surface, "district", name, nth, level=level, codes=[])
+
+
+def placed(make_doc, text: str, project: str, districts: list[tuple[str, str | None, int]],
+           title: str = "") -> str | None:
+    """The name of the district that resolution places ``project`` in, or None."""
+    doc = make_doc(text)
+    doc.articles = [Article(0, len(text), title)]
+    doc.mentions = sorted([*(district(doc, *spec) for spec in districts), mention(doc, project, "project")],
+                          key=lambda m: (m.start, m.end))
+    result = resolve([doc])
+    return next((result.entities[f.district].name for f in result.locations), None)
+
+
+def test_resolve_project_district_prefers_the_last_district_inside_the_name(make_doc):
+    text = "在芦淞区，荷塘区石桥镇易地扶贫搬迁安置点建成。"
+    districts = [("芦淞区", None, 0), ("荷塘区", None, 0), ("石桥镇", None, 0)]
+    assert placed(make_doc, text, "荷塘区石桥镇易地扶贫搬迁安置点", districts) == "石桥镇"
+
+
+def test_resolve_project_district_reads_a_short_form_inside_the_name(make_doc):
+    text = "株洲市召开推进会\n醴陵市市长作交流发言。青禾现代物流园、株洲青禾大桥进展顺利。"
+    districts = [("株洲市", None, 0), ("醴陵市", None, 0)]
+    assert placed(make_doc, text, "株洲青禾大桥", districts) == "株洲市"
+
+
+def test_resolve_project_district_refines_a_short_form_with_a_district_inside_it(make_doc):
+    text = "株洲市部署工作。株洲青禾开发区首批项目开工，株洲大道、白鹭大桥等工程全面铺开。"
+    districts = [("株洲市", None, 0), ("株洲", "株洲市", 1), ("株洲青禾开发区", None, 0)]
+    assert placed(make_doc, text, "株洲大道", districts) == "株洲青禾开发区"
+
+
+def test_resolve_project_district_prefers_the_sentence_before_to_the_clause_after(make_doc):
+    text = "芦淞区的青禾新材料项目落户荷塘区。"
+    districts = [("芦淞区", None, 0), ("荷塘区", None, 0)]
+    assert placed(make_doc, text, "青禾新材料项目", districts) == "芦淞区"
+
+
+def test_resolve_project_district_reads_the_clause_after(make_doc):
+    text = "株洲市抓项目。\n青禾新材料项目落户荷塘区，攸县的白鹭大桥同步建设。"
+    districts = [("株洲市", None, 0), ("荷塘区", None, 0), ("攸县", None, 0)]
+    assert placed(make_doc, text, "青禾新材料项目", districts) == "荷塘区"
+
+
+def test_resolve_project_district_ignores_a_district_named_after_its_clause(make_doc):
+    text = "株洲市抓项目。\n青禾新材料项目进展顺利，荷塘区区长作交流发言。"
+    districts = [("株洲市", None, 0), ("荷塘区", None, 0)]
+    assert placed(make_doc, text, "青禾新材料项目", districts, title="株洲市抓项目") == "株洲市"
+
+
+def test_resolve_project_district_reads_the_paragraph_before(make_doc):
+    text = "株洲市抓项目。\n攸县今年重抓招商。青禾新材料项目开工。"
+    districts = [("株洲市", None, 0), ("攸县", None, 0)]
+    assert placed(make_doc, text, "青禾新材料项目", districts, title="株洲市抓项目") == "攸县"
+
+
+def test_resolve_project_district_reads_past_an_estate_named_like_a_village(make_doc):
+    text = "江滨街道白鹭新村片区老旧小区改造项目完工。"
+    districts = [("江滨街道", None, 0), ("白鹭新村", None, 0)]
+    assert placed(make_doc, text, "白鹭新村片区老旧小区改造项目", districts) == "江滨街道"
+
+
+def test_resolve_project_district_falls_back_to_what_the_article_is_about(make_doc):
+    text = "攸县今年重抓招商。\n芦淞区、攸县干部参会。\n青禾新材料项目开工。"
+    districts = [("攸县", None, 0), ("芦淞区", None, 0), ("攸县", None, 1)]
+    assert placed(make_doc, text, "青禾新材料项目", districts) == "攸县"
+
+
+def test_resolve_project_district_reads_no_subject_from_a_tie(make_doc):
+    text = "芦淞区、荷塘区干部参会。\n青禾新材料项目开工。"
+    districts = [("芦淞区", None, 0), ("荷塘区", None, 0)]
+    assert placed(make_doc, text, "青禾新材料项目", districts) is None
