@@ -181,11 +181,11 @@ def jsonl(result: Resolution) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(result))
 
 
-def write_turtle(graph: Graph, path: Path) -> Path:
-    """Write ``graph`` as Turtle through Oxigraph: tens of times faster than rdflib's serializer.
+def _sorted_triples(graph: Graph) -> Iterator[ox.Triple]:
+    """The graph's triples as Oxigraph terms, in N-Triples text order, one subject at a time.
 
-    Triples are sorted by their N-Triples text (which groups them by subject), so the same
-    graph gives the same bytes whatever the order rdflib holds them in. Terms repeat a lot
+    A fixed order makes the same graph give the same bytes whatever order rdflib holds it in;
+    going subject by subject keeps only one subject's triples in memory. Terms repeat a lot
     (predicates, classes, entities), so each is converted once.
     """
     converted: dict[Node, object] = {}
@@ -195,8 +195,15 @@ def write_turtle(graph: Graph, path: Path) -> Path:
             converted[node] = oxigraph_term(node)
         return converted[node]
 
-    triples = sorted((ox.Triple(term(s), term(p), term(o)) for s, p, o in graph), key=str)
-    ox.serialize(triples, str(path), format=ox.RdfFormat.TURTLE,
+    for subject in sorted(set(graph.subjects()), key=lambda node: str(term(node))):
+        pairs = [(term(p), term(o)) for p, o in graph.predicate_objects(subject)]
+        for p, o in sorted(pairs, key=lambda pair: (str(pair[0]), str(pair[1]))):
+            yield ox.Triple(term(subject), p, o)
+
+
+def write_turtle(graph: Graph, path: Path) -> Path:
+    """Write ``graph`` as Turtle through Oxigraph: tens of times faster than rdflib's serializer."""
+    ox.serialize(_sorted_triples(graph), str(path), format=ox.RdfFormat.TURTLE,
                  prefixes={prefix: str(namespace) for prefix, namespace in PREFIXES.items()})
     return Path(path)
 

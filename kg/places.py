@@ -11,7 +11,9 @@ and decides, from the document alone, which division each one is:
   division named just before it (临江区东湖街道), an enclosing division earlier in the
   same sentence, else the home county; a zone's parent is the division in its name;
 - an ethnic township named without its ethnic group (石桥乡 for 石桥彝族乡, named in
-  the same document) is the same place, under its full name.
+  the same document) is the same place, under its full name; so is a zone written short
+  (江城高新区, or 高新区 alone) when the document names it in full (see :mod:`kg.zones`);
+  a short name alone that the document does not expand is no place.
 
 Keys: the six-digit code when known, else ``f"{parent_key}/{name}"`` (or the bare name
 without a parent), so a township's key is the same in every document that places it.
@@ -24,12 +26,13 @@ from dataclasses import dataclass
 
 from kg.document import Document, Mention
 from kg.lexicon.divisions import ancestors, divisions_named, ethnic_groups, find_names, short_forms
+from kg.zones import BARE_ABBREVIATIONS, parse_zone, zone_full_names
 
 RANK = {"province": 0, "city": 1, "county": 2, "township": 3, "village": 4, "zone": 5}
 _MASTHEAD = re.compile(r"中共(\S{2,12}?)委员会主办")
 _NEAR = 200  # characters either side that count as "nearby" for namesakes and generic surfaces
 # Level words an organisation or a title can start with, longest first (社区党委, 州长, 村委会).
-_LEVEL_WORDS = ("社区", "街道", "省", "市", "州", "区", "县", "旗", "镇", "乡", "村")
+_LEVEL_WORDS = ("自治区", "社区", "街道", "省", "市", "州", "区", "县", "旗", "镇", "乡", "村")
 # Words that start with a level character without standing for a level (乡村振兴局, 市场监管局).
 _NOT_LEVEL_STARTS = ("乡村", "城乡", "市场", "村民", "区域", "县域", "市民")
 
@@ -78,7 +81,7 @@ class PlaceIndex:
     def find(self, surface: str, near: int) -> Place | None:
         """The place a surface seen at offset ``near`` stands for: a bare level word (市, 州, 区,
         镇) means the home division or the nearest one of that level; a name means that place."""
-        if surface in ("省", "市", "州", "区", "县", "旗"):
+        if surface in ("自治区", "省", "市", "州", "区", "县", "旗"):
             return self._home_for(surface)
         if surface in ("镇", "乡", "街道", "村", "社区"):
             return self._nearest(surface, near)
@@ -94,14 +97,15 @@ class PlaceIndex:
         return self.find(level_word, near) if level_word else None
 
     def _home_for(self, level_word: str) -> Place | None:
-        """The home division a bare level word stands for: 州 only for a prefecture named 州, 市
-        for a municipality when there is no home city, 区 or 县 for a home county of that name."""
-        level = {"省": "province", "市": "city", "州": "city"}.get(level_word, "county")
+        """The home division a bare level word stands for: 自治区 only for an autonomous region,
+        州 only for a prefecture named 州, 市 for a municipality when there is no home city, 区 or
+        县 for a home county of that name."""
+        level = {"自治区": "province", "省": "province", "市": "city", "州": "city"}.get(level_word, "county")
         place = self.home(level)
         if place is None and level_word == "市":
             province = self.home("province")
             return province if province and province.name.endswith("市") else None
-        if place and level_word in ("州", "区", "县", "旗") and not place.name.endswith(level_word):
+        if place and level_word in ("自治区", "州", "区", "县", "旗") and not place.name.endswith(level_word):
             return None
         return place
 
@@ -237,10 +241,11 @@ def _resolve_named_areas(doc: Document, areas: list[Mention], mentions: list[Men
     """Give each township, village or zone name one place: the parent from its most certain
     mention (named just before it > same sentence > home county), keyed under that parent."""
     full = _full_names(areas)
+    areas = [area for area in areas if area.name in full or area.name not in BARE_ABBREVIATIONS]
     best: dict[str, tuple[int, str | None]] = {}
     for area in areas:
         name = full.get(area.name, area.name)
-        certainty, parent = _parent_of(area, doc, mentions, keys, homes)
+        certainty, parent = _parent_of(area, name, doc, mentions, keys, homes, places)
         if name not in best or certainty > best[name][0]:
             best[name] = (certainty, parent)
     for area in areas:
@@ -252,8 +257,9 @@ def _resolve_named_areas(doc: Document, areas: list[Mention], mentions: list[Men
 
 
 def _full_names(areas: list[Mention]) -> dict[str, str]:
-    """Short name → full name of the ethnic townships among ``areas`` (石桥乡 → 石桥彝族乡)."""
-    out: dict[str, str] = {}
+    """Short name → full name of the zones among ``areas`` (高新区 → 江城高新技术产业开发区) and of
+    the ethnic townships (石桥乡 → 石桥彝族乡)."""
+    out = zone_full_names(area.name for area in areas if area.attrs["level"] == "zone")
     for area in areas:
         for group in ethnic_groups():
             head, found, tail = area.name.rpartition(group)
@@ -263,12 +269,13 @@ def _full_names(areas: list[Mention]) -> dict[str, str]:
     return out
 
 
-def _parent_of(area: Mention, doc: Document, mentions: list[Mention],
-               keys: dict[tuple[int, int, str], str], homes: dict[str, str]) -> tuple[int, str | None]:
-    """(certainty, parent key) for one township, village or zone mention."""
+def _parent_of(area: Mention, name: str, doc: Document, mentions: list[Mention],
+               keys: dict[tuple[int, int, str], str], homes: dict[str, str],
+               places: dict[str, Place]) -> tuple[int, str | None]:
+    """(certainty, parent key) for one township, village or zone mention (``name``: its full name)."""
     level = area.attrs["level"]
     if level == "zone":
-        return _zone_parent(area, mentions, keys)
+        return _zone_parent(area, mentions, keys) or _parent_in_name(name, places)
     enclosing = [m for m in mentions if m.end <= area.start and _encloses(m, level) and _span(m) in keys]
     if enclosing and area.start - enclosing[-1].end <= 1:
         return 3, keys[_span(enclosing[-1])]
@@ -280,15 +287,26 @@ def _parent_of(area: Mention, doc: Document, mentions: list[Mention],
 
 
 def _zone_parent(zone: Mention, mentions: list[Mention],
-                 keys: dict[tuple[int, int, str], str]) -> tuple[int, str | None]:
-    """(certainty, parent key) for a zone: the division named in it (浙江舟山群岛新区), else the
-    one named just before it (临江区临江高新区)."""
+                 keys: dict[tuple[int, int, str], str]) -> tuple[int, str | None] | None:
+    """(certainty, parent key) for a zone: the division mentioned in it (浙江舟山群岛新区), else
+    the one named just before it (临江区临江高新区); None when there is neither."""
     divisions = [m for m in mentions if m is not zone and RANK[m.attrs["level"]] <= RANK["county"]
                  and keys.get(_span(m))]
     inside = [m for m in divisions if zone.start <= m.start and m.end <= zone.end]
     before = [m for m in divisions if m.end == zone.start]
     found = inside or before
-    return (3, keys[_span(found[0])]) if found else (0, None)
+    return (3, keys[_span(found[0])]) if found else None
+
+
+def _parent_in_name(name: str, places: dict[str, Place]) -> tuple[int, str | None]:
+    """(certainty, parent key) from the division a zone's full name starts with, when the
+    segmenter left it inside one word (江城湖滨新技术开发区) or the text wrote the zone short."""
+    division = parse_zone(name).division
+    found = divisions_named(division) if division else ()
+    if len(found) != 1:
+        return 0, None
+    _add_chain(places, found[0].code)
+    return 2, found[0].code
 
 
 def _encloses(mention: Mention, level: str) -> bool:

@@ -241,27 +241,56 @@ def _within(doc: Document, mention: Mention, place: Mention, places: PlaceIndex)
     return inner[-1] if inner else place
 
 
-def _article_district(doc: Document, mention: Mention) -> Mention | None:
-    """The district an article is about: named in its title, else the one it names more often
-    than any other (a tie says nothing)."""
+def _article_district(doc: Document, mention: Mention, places: PlaceIndex) -> Mention | None:
+    """The district an article is about: named in its title, in full or short (陵川 for
+    陵川县); else the most specific one whose area holds more than half of the article's
+    district mentions; else the one it names more often than any other (a tie says nothing)."""
     article = doc.article_at(mention.start)
     if article is None:
         return None
     named = [m for m in doc.mentions
              if m.kind == "district" and m.key and article.start <= m.start < article.end]
-    in_title = [m for m in named if m.text in article.title]
+    in_title = [m for m in named
+                if m.text in article.title or (len(_stem(m.name)) >= 2 and _stem(m.name) in article.title)]
     if in_title:
         return in_title[-1]
+    return _deepest_majority(named, places) or _most_named(named)
+
+
+def _most_named(named: list[Mention]) -> Mention | None:
+    """The district named more often than any other among ``named``, if one is."""
     ranked = Counter(m.key for m in named).most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return next(m for m in named if m.key == ranked[0][0])
 
 
+def _deepest_majority(named: list[Mention], places: PlaceIndex) -> Mention | None:
+    """The most specific of the districts ``named`` whose area holds more than half of them:
+    a county named twice and its towns once each. A province, which holds every place in a
+    local paper, is no article's subject."""
+    areas = [{p.key for p in places.chain(m.key)} for m in named]
+    majority = [m for m in named if 2 * sum(m.key in area for area in areas) > len(named)
+                and m.attrs.get("level") != "province"]
+    return max(majority, key=lambda m: len(places.chain(m.key)), default=None)
+
+
+def _paragraph_district(doc: Document, mention: Mention, places: PlaceIndex) -> Mention | None:
+    """The district named last before ``mention`` in its paragraph, or, when that one encloses
+    the district the article is about (a province named in passing), the latter."""
+    start = _paragraph_bounds(doc.text, mention.start, mention.end)[0]
+    found = _nearest_district(doc, mention, start, mention.start)
+    subject = _article_district(doc, mention, places) if found else None
+    if subject is not None and subject.key != found.key \
+            and found.key in {p.key for p in places.chain(subject.key)}:
+        return subject
+    return found
+
+
 def _stated_district(doc: Document, mention: Mention, places: PlaceIndex) -> Mention | None:
     """The district the text ties a project to, most telling evidence first: named in full
     inside or overlapping its name; written short inside it; named before it in its sentence;
-    after it in its clause; before it in its paragraph."""
+    after it in its clause; before it in its paragraph (see ``_paragraph_district``)."""
     inside = _districts_named(doc, mention.start, mention.end)
     if inside:
         return inside[-1]
@@ -269,16 +298,15 @@ def _stated_district(doc: Document, mention: Mention, places: PlaceIndex) -> Men
     if short is not None:
         return _within(doc, mention, short, places)
     sentence_start = doc.sentence_at(mention.start)[0]
-    paragraph_start = _paragraph_bounds(doc.text, mention.start, mention.end)[0]
     return (_nearest_district(doc, mention, sentence_start, mention.start)
             or _nearest_district(doc, mention, mention.end, _clause_end(doc.text, mention.end), after=True)
-            or _nearest_district(doc, mention, paragraph_start, mention.start))
+            or _paragraph_district(doc, mention, places))
 
 
 def project_district(doc: Document, mention: Mention, places: PlaceIndex) -> str | None:
     """The key of the district that places a project: the one the text ties to it (see
     ``_stated_district``), else the district its article is about, else the document's city."""
-    stated = _stated_district(doc, mention, places) or _article_district(doc, mention)
+    stated = _stated_district(doc, mention, places) or _article_district(doc, mention, places)
     if stated is not None:
         return stated.key
     home = places.home("city")

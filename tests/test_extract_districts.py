@@ -127,3 +127,44 @@ def test_extract_districts_zone_after_its_county_is_a_second_mention(make_doc):
 
 def test_extract_districts_autonomous_prefecture_by_stem_and_zhou(make_doc):
     assert names(make_doc, "恩施州委书记讲话") == [("恩施土家族苗族自治州", "city")]
+
+
+def test_extract_districts_zone_abbreviation_written_alone(make_doc):
+    text = "芜湖高新区召开大会，高新区管委会主任讲话，各高新区负责人参加。"
+    zones = [m.text for m in extract_districts(make_doc(text)) if m.attrs["level"] == "zone"]
+    assert zones == ["芜湖高新区", "高新区"]
+
+
+def test_extract_districts_zone_opening_with_characters_before_its_division(make_doc):
+    assert ("中韩长沙生态城", "zone") in names(make_doc, "本报讯 中韩长沙生态城首批住宅交付")
+    assert names(make_doc, "打造长沙生态城市") == [("长沙市", "city")]
+
+
+def test_extract_districts_base_is_a_zone_only_beside_a_zone_or_its_organs(make_doc):
+    assert ("桂东能源化工基地", "zone") in names(make_doc, "南宁高新区、桂东能源化工基地要加强监测。")
+    assert ("桂东能源化工基地", "zone") in names(make_doc, "桂东能源化工基地和南宁高新区加强监测。")
+    assert names(make_doc, "桂东能源化工基地管委会主任讲话") == [("桂东能源化工基地", "zone")]
+    assert names(make_doc, "建设航空研发基地项目，中试基地和标准厂房同步推进") == []
+
+
+def test_extract_districts_city_short_form_naming_a_road(make_doc):
+    assert names(make_doc, "沿杭州道、苏州道铺设管线") == []
+    assert names(make_doc, "武汉街头") == [("武汉市", "city")]
+    assert names(make_doc, "长沙道路改造") == [("长沙市", "city")]
+
+
+def test_extract_districts_short_form_opening_a_company_name(make_doc):
+    assert names(make_doc, "走进杭州化纤集团车间，杭州公司员工介绍") == []
+
+
+def test_extract_districts_township_ending_in_a_place_character(make_doc):
+    assert names(make_doc, "在王家集街道调研") == [("王家集街道", "township")]
+
+
+def test_extract_districts_village_opening_with_a_number_after_its_township(make_doc):
+    assert names(make_doc, "王家集街道五里王村") == [("王家集街道", "township"), ("五里王村", "village")]
+    assert names(make_doc, "王家集街道三个村") == [("王家集街道", "township")]
+
+
+def test_extract_districts_border_village_is_generic(make_doc):
+    assert names(make_doc, "边境村发展旅游") == []

@@ -131,3 +131,13 @@ def test_extract_officials_given_name_glued_to_the_next_word(make_doc):
 
 def test_extract_officials_family_place_is_not_a_name(make_doc):
     assert _found(make_doc, "镇长王家庄调研。") == {}
+
+
+def test_extract_officials_bare_organ_shares_the_place_of_its_list(make_doc):
+    found = _found(make_doc, "芜湖高新区党工委副书记、管委会主任孙海涛出席。")
+    assert found == {"孙海涛": [("党工委副书记", "芜湖高新区党工委"), ("主任", "芜湖高新区管委会")]}
+
+
+def test_extract_officials_name_opening_with_a_family_word(make_doc):
+    found = _found(make_doc, "开发区管委会常务副主任孔家骥表示，将加快建设。")
+    assert found == {"孔家骥": [("常务副主任", "开发区管委会")]}

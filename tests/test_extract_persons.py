@@ -106,3 +106,22 @@ def test_extract_persons_places_in_closing_brackets_are_not_reporters(make_doc):
 def test_extract_persons_forms_of_address_are_not_names(make_doc):
     text = "“好！”王老师说。“放心吧。”张师傅告诉记者。65岁的李大妈说。居民刘某说。"
     assert _found(make_doc, text) == []
+
+
+def test_extract_persons_representative_of_a_role(make_doc):
+    assert _found(make_doc, "居民代表孙海涛分享了经验。") == [("孙海涛", "居民代表")]
+
+
+def test_extract_persons_everyone_on_a_credit_line_took_the_photograph(make_doc):
+    text = "工人们在现场施工。\n本报记者 郑文博 通讯员 李秋月 摄\n"
+    assert _found(make_doc, text) == [("郑文博", "摄影"), ("李秋月", "摄影")]
+
+
+def test_extract_persons_speaker_described_by_a_clause_after_a_quote(make_doc):
+    text = "“路灯亮了，晚上出门踏实。”在东坡村住了二十年的钱立群说。"
+    assert _found(make_doc, text) == [("钱立群", None)]
+
+
+def test_extract_persons_role_word_running_into_ordinary_words(make_doc):
+    assert _found(make_doc, "山里村民宿迎来旺季\n") == []
+    assert _found(make_doc, "律师范明说，合同有效。") == [("范明", "律师")]

@@ -73,6 +73,30 @@ def test_extract_programmes_ignores_other_framed_quotes(make_doc):
     assert programme_names(make_doc, text) == []
 
 
+def test_extract_programmes_leaves_works_on_a_river_street_or_village_to_projects(make_doc):
+    text = "推进青禾河综合治理工程，实施翠竹村茶旅一体化示范工程，实施青年人才倍增工程。"
+    assert programme_names(make_doc, text) == ["青年人才倍增工程"]
+
+
+def test_extract_programmes_reads_a_quoted_campaign_noun(make_doc):
+    assert programme_names(make_doc, "要以“城管革命”为抓手，抓好“一活动”。") == ["城管革命"]
+
+
+def test_extract_programmes_splits_a_special_campaign_from_an_action(make_doc):
+    text = "今年将开展“清废行动”、扬尘污染专项治理和黑臭水体清零行动。"
+    assert programme_names(make_doc, text) == ["清废行动", "扬尘污染专项治理", "黑臭水体清零行动"]
+
+
+def test_extract_programmes_reads_a_quoted_campaign_created_or_started(make_doc):
+    text = "镇里以“四在农家·美丽庭院”创建为载体。青禾街道“社区大讲堂”日前开课。"
+    assert programme_names(make_doc, text) == ["四在农家·美丽庭院", "社区大讲堂"]
+
+
+def test_extract_programmes_reads_a_festival(make_doc):
+    text = "2026青禾湖冰雪渔猎文化旅游节在云岭县开幕。"
+    assert programme_names(make_doc, text) == ["青禾湖冰雪渔猎文化旅游节"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="青禾云岭行动工程战略大赛计划活动模式实施推进开展、，。“”《》方案等一二三大", max_size=60))
 def test_extract_programmes_offsets_match_the_text(text):

@@ -87,6 +87,37 @@ def test_extract_projects_rejects_kinds_of_place_and_time_qualified_lists(make_d
     assert project_names(make_doc, text) == []
 
 
+def test_extract_projects_reads_works_on_a_river_street_line_or_field(make_doc):
+    text = ("推进青禾河综合治理工程和白鹭口地下商业街改造工程，云岭环线西段工程全面提速，"
+            "在石桥镇实施盐碱地设施蔬菜示范工程，实施翠竹村茶旅一体化示范工程。")
+    assert project_names(make_doc, text) == [
+        "青禾河综合治理工程", "白鹭口地下商业街改造工程", "云岭环线西段工程", "盐碱地设施蔬菜示范工程",
+        "翠竹村茶旅一体化示范工程"]
+
+
+def test_extract_projects_keeps_a_works_verb_and_the_district_inside_a_name(make_doc):
+    text = ("松禾硅业电子级多晶硅扩产项目建成后投产，翠湖精密轴承研发基地项目计划年内落地。"
+            "青禾市第一再生水厂扩建工程将于今年开工，松江区启动白鹭道风貌建筑整修工程。")
+    assert project_names(make_doc, text) == [
+        "松禾硅业电子级多晶硅扩产项目", "翠湖精密轴承研发基地项目", "青禾市第一再生水厂扩建工程",
+        "白鹭道风貌建筑整修工程"]
+
+
+def test_extract_projects_reads_a_store_of_germplasm(make_doc):
+    assert project_names(make_doc, "建成云岭蔬菜种质资源库，保存种质资源2万份。") == ["云岭蔬菜种质资源库"]
+
+
+def test_extract_projects_rejects_kinds_size_classes_and_slogans(make_doc):
+    text = ("将建设研发中心、中试基地和标准厂房。力争新开工亿元以上项目60个，"
+            "把旧街巷整治列为为民办实事项目。\n二是做优制种基地。")
+    assert project_names(make_doc, text) == []
+
+
+def test_extract_projects_reads_an_estate_handed_over(make_doc):
+    text = "开发区首批住宅项目——云岭佳园日前交付使用，共建美丽家园。"
+    assert project_names(make_doc, text) == ["云岭佳园"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="青禾云岭项目工程产业园新城基地中心加快推进建设、，。“”《》等和及0123个期", max_size=60))
 def test_extract_projects_offsets_match_the_text(text):

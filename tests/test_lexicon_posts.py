@@ -86,3 +86,15 @@ def test_lexicon_posts_name_before_a_verb_of_saying():
     assert name_at("陈家明说，要确保", 0).name == "陈家明"
     assert name_at("王震强调", 0).name == "王震"
     assert name_at("王家庄村", 0) is None and name_at("幸福感和获得感", 0) is None
+
+
+def test_lexicon_posts_name_opening_with_surname_and_jia_needs_a_verb_or_break_after():
+    assert name_at("孔家骥出席会议", 0).name == "孔家骥"
+    assert name_at("孔家骥，", 0).name == "孔家骥"
+    assert name_at("国家队员表示", 0) is None
+    assert name_at("王家庄村", 0) is None
+
+
+def test_lexicon_posts_yue_ends_a_given_name_but_not_a_month():
+    assert plausible_name("李秋月")
+    assert not plausible_name("孙本月") and not plausible_name("孙月")

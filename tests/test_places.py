@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from kg.document import Document, Mention
 from kg.extract.districts import extract_districts
+from kg.extract.officials import extract_officials
 from kg.places import PlaceIndex, resolve_places
 from kg.resolve import resolve
 
@@ -135,3 +136,36 @@ def test_places_post_district_overlapping_its_organisation():
         Mention(6, 8, "official", "张三", "张三", "officials", {"posts": [post]})]
     [fact] = resolve([doc]).posts
     assert fact.district == place_named(doc, resolve_places(doc), "桐庐县").key
+
+
+def test_places_zone_written_short_is_the_zone_named_in_full():
+    doc, index = resolved("芜湖高新技术产业开发区召开大会。芜湖高新区代表发言，高新区管委会主任讲话。")
+    zones = [index.place_of(m) for m in doc.mentions if m.attrs["level"] == "zone"]
+    assert len(zones) == 3 and len({z.key for z in zones}) == 1
+    assert zones[0].name == "芜湖高新技术产业开发区" and zones[0].parent == "340200"
+
+
+def test_places_zone_abbreviation_alone_without_its_zone_is_no_place():
+    doc, index = resolved("高新区管委会主任讲话。")
+    assert [index.place_of(m) for m in doc.mentions] == [None]
+
+
+def test_places_zone_parent_from_a_division_the_segmenter_kept_inside_it():
+    doc, index = resolved("在合肥蜀山新技术开发区召开大会。")
+    place = place_named(doc, index, "合肥蜀山新技术开发区")
+    assert place.parent == "340100" and index.chain(place.key)[-1].name == "安徽省"
+
+
+def test_places_bare_zizhiqu_is_the_home_autonomous_region():
+    doc, index = resolved("南宁市召开大会。南宁市代表发言。广西壮族自治区代表发言。")
+    assert index.find_relative("自治区党委", None, 0).name == "广西壮族自治区"
+    doc, index = resolved("苏州市召开大会。苏州市代表发言。")
+    assert index.find_relative("自治区党委", None, 0) is None
+
+
+def test_places_zone_post_written_with_the_abbreviation_gets_the_full_zone():
+    doc = Document("test.txt", "芜湖高新技术产业开发区召开大会。高新区党工委书记孙海涛讲话。")
+    doc.mentions = list(extract_districts(doc)) + list(extract_officials(doc))
+    result = resolve([doc])
+    [fact] = result.posts
+    assert result.entities[fact.district].name == "芜湖高新技术产业开发区"

@@ -96,3 +96,64 @@ def test_resolve_project_district_reads_no_subject_from_a_tie(make_doc):
     text = "芦淞区、荷塘区干部参会。\n青禾新材料项目开工。"
     districts = [("芦淞区", None, 0), ("荷塘区", None, 0)]
     assert placed(make_doc, text, "青禾新材料项目", districts) is None
+
+
+def _official(doc: Document, name: str, org: str, title: str) -> Mention:
+    org_start = doc.text.index(org + title)
+    found = mention(doc, name, "official", posts=[{"title": title, "org": org, "org_start": org_start,
+                                                    "org_end": org_start + len(org), "relative": None}])
+    return found
+
+
+def _officials_doc(make_doc, doc_id: str, county: str, name: str) -> Document:
+    text = f"{county}委书记{name}调研。{name}强调，要抓好落实。记者 {name}报道。"
+    doc = make_doc(text, doc_id)
+    doc.mentions = [district(doc, county), _official(doc, name, f"{county}委", "书记"),
+                    mention(doc, name, "person", nth=2, role="记者")]
+    return doc
+
+
+def test_resolve_namesakes_in_different_places_stay_apart(make_doc):
+    result = resolve([_officials_doc(make_doc, "a.txt", "江宁区", "王勇"),
+                      _officials_doc(make_doc, "b.txt", "萧山区", "王勇")])
+    officials = result.entities_of("official")
+    assert sorted(e.key for e in officials) == ["王勇@320115", "王勇@330109"]
+
+
+def test_resolve_one_official_across_documents_of_one_place(make_doc):
+    result = resolve([_officials_doc(make_doc, "a.txt", "江宁区", "王勇"),
+                      _officials_doc(make_doc, "b.txt", "江宁区", "王勇")])
+    (official,) = result.entities_of("official")
+    assert {doc for doc, _ in official.mentions} == {"a.txt", "b.txt"}
+    assert {(f.doc, f.district) for f in result.posts} == {("a.txt", "320115"), ("b.txt", "320115")}
+
+
+def test_resolve_a_person_who_is_an_official_in_the_document_is_not_a_person(make_doc):
+    result = resolve([_officials_doc(make_doc, "a.txt", "江宁区", "王勇")])
+    assert result.entities_of("person") == []
+
+
+def test_resolve_programme_variants_become_one_entity(make_doc):
+    doc = make_doc("举办“第二屆职工技能大赛”。第二届职工技能大赛圆满结束。")
+    doc.mentions = [mention(doc, "第二屆职工技能大赛", "programme"), mention(doc, "第二届职工技能大赛", "programme")]
+    (programme,) = resolve([doc]).entities_of("programme")
+    assert programme.name == "第二屆职工技能大赛"  # as first written
+    assert programme.aliases == {"第二届职工技能大赛"}
+
+
+def test_resolve_project_district_prefers_the_article_subject_to_its_province_in_the_paragraph(make_doc):
+    text = "芦淞区推进老城更新。\n芦淞是老城区，也是湖南省的工业重镇。今年推进青禾河综合治理工程。\n芦淞区干部参会。"
+    districts = [("芦淞区", None, 0), ("湖南省", None, 0), ("芦淞区", None, 1)]
+    assert placed(make_doc, text, "青禾河综合治理工程", districts) == "芦淞区"
+
+
+def test_resolve_project_district_reads_a_short_form_in_the_title(make_doc):
+    text = "醴陵市部署工作。\n芦淞区、芦淞区干部参会。\n青禾新材料项目开工。"
+    districts = [("醴陵市", None, 0), ("芦淞区", None, 0), ("芦淞区", None, 1)]
+    assert placed(make_doc, text, "青禾新材料项目", districts, title="加快醴陵现代农业发展") == "醴陵市"
+
+
+def test_resolve_project_district_reads_the_county_that_holds_most_places_named(make_doc):
+    text = "湖南省部署工作。\n荷塘区石桥镇干部参会。\n青禾新材料项目开工。"
+    districts = [("湖南省", None, 0), ("荷塘区", None, 0), ("石桥镇", None, 0)]
+    assert placed(make_doc, text, "青禾新材料项目", districts) == "荷塘区"

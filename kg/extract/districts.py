@@ -6,7 +6,10 @@ Townships (乡, 镇, 街道), villages and communities (村, 社区) and zones (
 示范区, 新区 ...) are not in the table: they are found by their suffix, and the
 name's start is read off the words before it (在石桥乡 → 石桥乡, not 在石桥乡).
 A division named inside an organisation (临江区委, 东河村党支部) is a mention of it; a
-short form inside a road's or a street office's name (江城西路, 江城街道) is not.
+short form inside a road's, a street office's or a company's name (江城西路, 江城道, 江城街道,
+江城化纤集团) is not. A zone abbreviation written alone (高新区管委会) is a mention that
+resolution gives the zone the document names in full (kg.zones); a 基地 is a zone only
+when listed with a zone or followed by its 管委会.
 A short name written right after the division that encloses it (临江区|石所|镇) is taken
 whole, since the tagger often misreads an unknown name; an ethnic township keeps its
 ethnic group in its name (石桥彝族乡).
@@ -19,8 +22,9 @@ from collections.abc import Iterator
 from kg.document import Document, Mention
 from kg.lexicon.divisions import (NameHit, ancestors, divisions_named, ethnic_groups, find_names,
                                   generic_place_stems, is_generic_county, short_forms)
-from kg.lexicon.names import known_word
+from kg.lexicon.names import PLACE_NAME_TAIL, known_word
 from kg.segment import Tagged, tag, tokenize
+from kg.zones import BARE_ABBREVIATIONS
 
 EXTRACTOR = "districts"
 
@@ -31,11 +35,21 @@ SUFFIX_LEVELS = {
     "社区": "village", "村": "village",
     "开发区": "zone", "示范区": "zone", "经济区": "zone", "新区": "zone", "高新区": "zone",
     "保税区": "zone", "自贸区": "zone", "试验区": "zone", "实验区": "zone", "合作区": "zone",
+    "经开区": "zone", "综改区": "zone", "综保区": "zone", "农高区": "zone", "生态城": "zone", "基地": "zone",
 }
 _SUFFIX_RE = re.compile("|".join(sorted(SUFFIX_LEVELS, key=len, reverse=True)))
+_ZONE_SUFFIX_RE = re.compile("|".join(sorted((s for s, level in SUFFIX_LEVELS.items() if level == "zone"),
+                                             key=len, reverse=True)))
+# A 基地 is usually a project; it is a zone only when listed with a zone or run by a zone's organs.
+_LISTED_ONLY = frozenset({"基地"})
+_LIST_JOINERS = "、和与及"
+_ZONE_ORGANS = ("管委会", "党工委")
+# Characters before a zone abbreviation written alone that make it a kind, not one zone (各高新区).
+_COLLECTIVE_CHARS = frozenset("各级家国个批等全类些多几")
 
-# A suffix character followed by these makes another word (乡村, 镇压, 村庄), not a name's end.
-_FOLLOWERS_REJECTED = {"乡": set("村镇亲土愁贤下间情音野思里级"), "镇": set("压定静守痛级"), "村": set("庄落寨级")}
+# A suffix followed by these makes another word (乡村, 镇压, 村庄, 生态城市), not a name's end.
+_FOLLOWERS_REJECTED = {"乡": set("村镇亲土愁贤下间情音野思里级"), "镇": set("压定静守痛级"), "村": set("庄落寨级"),
+                       "生态城": set("市镇乡")}
 # ... and preceded by these, a generic word (乡镇, 农村, 城乡, 全村), not a name's end.
 _PRECEDERS_REJECTED = {"乡": set("城下回返故家老全本该各每"), "镇": set("乡城集村小强全本该各每古"),
                        "村": set("乡农山渔邻本该各全每驻进包回穷强富古")}
@@ -46,6 +60,8 @@ _LEADING_FUNCTION_CHARS = frozenset("访赴到在驻至抵往经于从向对把�
 _BAD_ENDINGS = frozenset({"市场", "市值", "区域", "区别", "区分", "区间", "区块"})
 # After a short form, these make it part of a road's or a street office's name (江城|西路, 江城|街道).
 _NAMED_AFTER = re.compile(r"[东西南北中]?(?:路(?![过上线径演])|大道|大街)|街道")
+# Words that end a company's name; a short form just before them names the company, not the place.
+_ENTERPRISE_WORDS = ("集团", "公司", "股份", "控股")
 
 # Tags of words that cannot be part of a place name: verbs, prepositions, conjunctions,
 # particles, pronouns, adverbs, measure words, time words, distinguishers (省级), punctuation.
@@ -59,6 +75,8 @@ _MAX_STEM = {"township": 4, "village": 5, "zone": 12}
 _ENCLOSING = {"township": frozenset({"county"}), "village": frozenset({"county", "township"})}
 # Tags of a single character that cannot be part of a short name written after its division.
 _FUNCTION_TAGS = frozenset("p u uj ul uz ud ug uv r q m x y e".split())
+# Measure words and approximations that make a numeral a count (三个, 十多, 几批), not part of a name.
+_COUNTING_CHARS = frozenset("个些批座家所名位项条多余几户次第")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LISTED = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,4})等([\u4e00-\u9fff]{0,6})$")
 
@@ -89,10 +107,26 @@ def _acceptable(hit: NameHit, text: str, starts: set[int], ends: set[int]) -> bo
     """Short forms must be whole words; full names must not run into the next word; generic
     county names (城区, 郊区) need their city or province just before them."""
     if hit.short:
-        return hit.start in starts and hit.end in ends and not _NAMED_AFTER.match(text, hit.end)
+        return (hit.start in starts and hit.end in ends and not _NAMED_AFTER.match(text, hit.end)
+                and not _road_after(text, hit.end) and not _company_after(text, hit.end))
     if text[hit.end - 1:hit.end + 1] in _BAD_ENDINGS:
         return False
     return not is_generic_county(hit.name) or _parent_named_before(hit, text)
+
+
+def _road_after(text: str, end: int) -> bool:
+    """Whether 道 or 街 after a short form makes it a road's name (江城道、), not a word (道路, 街头)."""
+    return text[end:end + 1] in ("道", "街") and not known_word(text[end:end + 2])
+
+
+def _company_after(text: str, end: int) -> bool:
+    """Whether a short form opens a company's name: an enterprise word right after it, or a
+    two-character trade noun and then one (江城|化纤|集团)."""
+    if text.startswith(_ENTERPRISE_WORDS, end):
+        return True
+    trade = tag(text[end:end + 2])
+    return (len(trade) == 1 and len(trade[0].word) == 2 and trade[0].tag.startswith("n")
+            and text.startswith(_ENTERPRISE_WORDS, end + 2))
 
 
 def _parent_named_before(hit: NameHit, text: str) -> bool:
@@ -124,13 +158,34 @@ def _suffix_mentions(text: str, named: list[Mention]) -> list[Mention]:
         level = SUFFIX_LEVELS[match.group()]
         floor = _floor(match.start(), found if level == "zone" else found + named)
         start = _start_of_name(text, match, floor, level, named, found)
-        if start is not None:
+        if start is None and _bare_abbreviation(text, match):
+            start = match.start()
+        if start is not None and (match.group() not in _LISTED_ONLY or _zone_context(text, start, match, found)):
             name = text[start:match.end()]
             found.append(Mention(start, match.end(), "district", name, name, EXTRACTOR,
                                  {"level": level, "codes": []}))
-        elif level in ("township", "village"):
+        elif start is None and level in ("township", "village"):
             found.extend(_listed_names(text, match, floor, level))
     return found
+
+
+def _bare_abbreviation(text: str, match: re.Match[str]) -> bool:
+    """A zone abbreviation written without a name (高新区管委会), not as a kind (各高新区)."""
+    return match.group() in BARE_ABBREVIATIONS and text[match.start() - 1:match.start()] not in _COLLECTIVE_CHARS
+
+
+def _zone_context(text: str, start: int, match: re.Match[str], found: list[Mention]) -> bool:
+    """Whether a name that is a zone only in context (宁安能源基地) is listed next to a zone
+    (甲开发区、宁安能源基地; 宁安能源基地和甲新区) or followed by a zone's organ (管委会)."""
+    end = match.end()
+    if text.startswith(_ZONE_ORGANS, end):
+        return True
+    joined_before = start > 0 and text[start - 1] in _LIST_JOINERS
+    if joined_before and any(m.end == start - 1 and m.attrs["level"] == "zone" for m in found):
+        return True
+    after = _ZONE_SUFFIX_RE.search(text, end + 1, end + 1 + _MAX_STEM["zone"] + 9)
+    return (text[end:end + 1] in _LIST_JOINERS and after is not None and after.group() not in _LISTED_ONLY
+            and all(_CJK.match(c) for c in text[end + 1:after.start()]))
 
 
 def _listed_names(text: str, match: re.Match[str], floor: int, level: str) -> list[Mention]:
@@ -236,9 +291,12 @@ def _plausible_short_name(stem: str, suffix_char: str) -> bool:
 
 
 def _misfits(word: Tagged) -> bool:
-    """A word that cannot be part of a short name: a function character, a known verb or adverb."""
+    """A word that cannot be part of a short name: a function character, a known verb or adverb,
+    a count (三个); a number that counts nothing can open one (五里|王村)."""
     if len(word.word) == 1:
         return word.tag in _FUNCTION_TAGS
+    if word.tag == "m" and not set(word.word) & _COUNTING_CHARS:
+        return False
     return known_word(word.word) and word.tag in _BREAK_TAGS
 
 
@@ -255,8 +313,21 @@ def _zone_start(text: str, tagged: list[Tagged], suffix_start: int, named: list[
     anchors = [m for m in named if tagged[0].start <= m.start and m.end <= suffix_start]
     for anchor in sorted(anchors, key=lambda m: m.start):
         if not any(t.tag in _VERB_TAGS for t in tagged if t.start >= anchor.start):
-            return _start_by_division(text, anchor, suffix_start)
+            start = _start_by_division(text, anchor, suffix_start)
+            short = start == anchor.start and anchor.text != anchor.name
+            return _with_prefix_characters(tagged, start) if short else start
     return _zone_stem_start(tagged)
+
+
+def _with_prefix_characters(tagged: list[Tagged], start: int) -> int:
+    """A zone named after a division's short form may open with one or two single characters
+    before it (中新|天津生态城: China and Singapore's)."""
+    prefix = 0
+    for word in reversed([t for t in tagged if t.end <= start]):
+        if len(word.word) != 1 or word.tag in _BREAK_TAGS or prefix == 2:
+            break
+        prefix += 1
+    return start - prefix
 
 
 def _start_by_division(text: str, anchor: Mention, suffix_start: int) -> int:
@@ -300,9 +371,10 @@ def _stem_start(tagged: list[Tagged], run_start: int, adjacent_breaks: frozenset
 
 
 def _breaks(word: Tagged, tags: frozenset[str]) -> bool:
-    # jieba often tags one character of an unknown name as an adverb or numeral (太/d, 东三/m).
+    # jieba often tags one character of an unknown name as an adverb or numeral (太/d, 东三/m),
+    # or a place-name ending as a measure word (孙家|集/q 街道).
     lone = len(word.word) == 1 and word.word not in _LEADING_FUNCTION_CHARS
-    return word.tag in tags and not (word.tag in ("d", "m") and lone)
+    return word.tag in tags and not (lone and (word.tag in ("d", "m") or word.word in PLACE_NAME_TAIL))
 
 
 def _proper_stem(stem: str, level: str) -> bool:

@@ -2,7 +2,9 @@
 
 Patterns, all anchored on a post title from the lexicon:
 
-- org + title(s) + name: ``临江区委书记张三``, ``市委书记、市长李四``, ``主编：王五 赵六``
+- org + title(s) + name: ``临江区委书记张三``, ``市委书记、市长李四``, ``主编：王五 赵六``;
+  a bare organ in the list shares the list's place (``临江高新区党工委书记、管委会主任`` →
+  临江高新区管委会)
 - name + title: ``省委督导组王立群组长``, ``某某总书记`` (not after a level title: 江山|市长)
 - author bylines: ``◎ 张 军`` or a name alone under the headline ... ``(作者系中共某县委书记、县长)``
 
@@ -18,7 +20,7 @@ from typing import Any, NamedTuple
 
 from kg.document import Document, Mention
 from kg.lexicon.names import NameSpan, authors_with_notes, known_word, name_after, name_before, names_run
-from kg.lexicon.posts import LEVEL_CHARS, TitleMatch, ends_with_org_suffix, find_titles
+from kg.lexicon.posts import BARE_ORGANS, LEVEL_CHARS, TitleMatch, ends_with_org_suffix, find_titles
 from kg.segment import tag
 
 EXTRACTOR = "officials"
@@ -134,9 +136,18 @@ def chain_posts(text: str, group: list[TitleMatch]) -> list[Post]:
         post = post_at(text, match, floor)
         if base is not None and (post.org is None or post.org_start == match.start):
             post = base._replace(title=post.title)
+        elif base is not None and post.org in BARE_ORGANS:
+            post = _organ_of(base, post)
         base = base or _base_org(text, post, match)
         posts.append(post)
     return posts
+
+
+def _organ_of(base: Post, post: Post) -> Post:
+    """A bare organ in a list of titles belongs to the list's organisation (临江高新区|管委会): the
+    organisation joins the two, and its span runs from the list's organisation to the organ."""
+    return post._replace(org=f"{base.org}{post.org}", org_start=base.org_start,
+                         relative=base.relative)
 
 
 def _mention(text: str, span: NameSpan, posts: list[Post]) -> Mention:

@@ -2,15 +2,18 @@
 
 Patterns:
 
-- a role word, then one or more names: ``记者 张三 李四``, ``通讯员王五``, ``居民赵六说``
+- a role word, then one or more names: ``记者 张三 李四``, ``通讯员王五``, ``居民赵六说``,
+  ``居民代表钱七``; not when the role's last character and the name read as words (村民宿迎来)
 - names in brackets closing a short news item: ``(张三、李四)`` → 记者
-- a name before a credit: ``张三 摄`` → 摄影, ``由 张三 采写`` → 记者
+- a name before a credit: ``张三 摄`` → 摄影, ``由 张三 采写`` → 记者; everyone on a byline
+  that ends in a credit takes its role (``记者 张三 通讯员 李四 摄`` → 摄影, 摄影)
 - an author alone on a byline: ``◎ 王 五``, or a name alone on its line under a headline
   → 作者, unless a note ``(作者系…)`` gives a post
 - ``某某同志`` → 同志; ``市领导A、B出席`` → 市领导 (a list of leaders states no post, so
   they are persons, not officials: the guideline wants the post next to the name)
 - no role word, role None: an age before the name (``68岁的张三``), a verb of saying after
-  it right after a quote (``”张三笑着说``), or before a quote (``张三说：“…”``); a name the
+  it right after a quote (``”张三笑着说``) or after a clause describing the speaker
+  (``”在这里住了十年的张三说``), or before a quote (``张三说：“…”``); a name the
   document gives a role elsewhere takes that role
 
 Officials are not filtered here: the resolver drops a person whose name is an
@@ -26,9 +29,10 @@ from itertools import chain
 import ahocorasick
 
 from kg.document import Document, Mention
-from kg.lexicon.names import (NameSpan, authors_with_notes, name_after, name_at, name_before,
+from kg.lexicon.names import (NameSpan, authors_with_notes, known_word, name_after, name_at, name_before,
                               names_run, reads_as_name)
 from kg.lexicon.posts import find_titles
+from kg.lexicon.surnames import surname_at
 
 EXTRACTOR = "persons"
 
@@ -60,6 +64,8 @@ _SAYING_QUOTE = r"(?:说|表示|介绍)[:：，,]?[“「]"
 #: Where a speaker's name starts: after a closing quote, or opening a sentence before a quote.
 _AFTER_QUOTE = re.compile(rf"[”」』](?=[\u4e00-\u9fff]{{2,4}}{_SAYING})")
 _BEFORE_QUOTE = re.compile(rf"(?:^|(?<=[。！？!?”\n]))(?=[\u4e00-\u9fff]{{2,4}}{_SAYING_QUOTE})", re.M)
+#: ... or ends a clause after the quote that describes the speaker (”在这里住了十年的张三说).
+_AFTER_QUOTE_CLAUSE = re.compile(rf"[”」』][^，,。！？!?“”\n]{{1,30}}?的(?=[\u4e00-\u9fff]{{2,4}}{_SAYING})")
 _SAYING_AFTER_NAME, _SAYING_QUOTE_AFTER_NAME = re.compile(_SAYING), re.compile(_SAYING_QUOTE)
 
 
@@ -75,6 +81,7 @@ def _role_automaton() -> ahocorasick.Automaton:
         automaton.add_word(word, (word, role, True))
     for word in QUOTED_ROLES:
         automaton.add_word(word, (word, word, False))
+        automaton.add_word(word + "代表", (word + "代表", word + "代表", False))  # 居民代表
     automaton.make_automaton()
     return automaton
 
@@ -84,7 +91,15 @@ def role_mentions(text: str) -> Iterator[Mention]:
     for end, (word, role, many) in _role_automaton().iter(text):
         after = end + 1
         spans = names_run(text, after) if many else [s for s in [name_after(text, after)] if s]
-        yield from (_person(text, span, role) for span in spans)
+        yield from (_person(text, span, role) for span in spans if not _reads_across_role(text, span))
+
+
+def _reads_across_role(text: str, span: NameSpan) -> bool:
+    """Whether the text right after a role word reads as two words, not a name: the role's last
+    character and the surname make a word, and the two-character given name is a word too
+    (山里村民|宿迎来 is 山里村|民宿|迎来; but 律师|范明, a one-character given name)."""
+    given = span.name[len(surname_at(span.name, 0) or ""):]
+    return len(given) == 2 and known_word(text[span.start - 1:span.start + 1]) and known_word(given)
 
 
 def _name_ending_at(text: str, pos: int) -> NameSpan | None:
@@ -135,8 +150,10 @@ def age_mentions(text: str) -> Iterator[Mention]:
 
 
 def speaker_mentions(text: str) -> Iterator[Mention]:
-    """People quoted without a role word: ``”张三笑着说``, ``张三表示：“…”`` (role None)."""
-    for start, saying in ((_AFTER_QUOTE, _SAYING_AFTER_NAME), (_BEFORE_QUOTE, _SAYING_QUOTE_AFTER_NAME)):
+    """People quoted without a role word: ``”张三笑着说``, ``”住在村东的张三说``, ``张三表示：“…”``
+    (role None)."""
+    for start, saying in ((_AFTER_QUOTE, _SAYING_AFTER_NAME), (_AFTER_QUOTE_CLAUSE, _SAYING_AFTER_NAME),
+                          (_BEFORE_QUOTE, _SAYING_QUOTE_AFTER_NAME)):
         for match in start.finditer(text):
             span = name_at(text, match.end())
             if span and saying.match(text, span.end):
@@ -159,6 +176,17 @@ def _with_known_roles(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+def _credited_lines(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names on a byline ending in a credit take the credit's role: everyone named on
+    ``记者 张三 通讯员 李四 摄`` took the photograph."""
+    for match in _CREDIT.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        for mention in mentions:
+            if line_start <= mention.start < match.start() and mention.attrs["role"] in BYLINE_ROLES:
+                mention.attrs["role"] = CREDITS[match.group(1)]
+    return mentions
+
+
 def extract_persons(doc: Document) -> Iterator[Mention]:
     """Named people found through a role word, a credit, a byline, a closing bracket, an age or a quote."""
     text = doc.text
@@ -166,4 +194,4 @@ def extract_persons(doc: Document) -> Iterator[Mention]:
                if note is None or not find_titles(text[note[0]:note[1]]))
     found = chain(role_mentions(text), credit_mentions(text), authors, closing_bracket_mentions(text),
                   comrade_mentions(text), age_mentions(text), speaker_mentions(text))
-    yield from _with_known_roles(_first_per_span(found))
+    yield from _with_known_roles(_credited_lines(text, _first_per_span(found)))

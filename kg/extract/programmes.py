@@ -2,11 +2,13 @@
 
 Three rules propose spans, and the longest wins where they overlap:
 
-- a head word (专项行动, 行动, 战略, 大赛, a policy 工程) and the noun phrase before it,
-  quotes included (“五城”战略 → 五城战略); weak heads (模式, 工作法, 活动, 计划, 改革)
-  need a quoted or numbered name, since 招聘活动 or 管理模式 name nothing;
+- a head word (专项行动, 专项治理, 行动, 战略, 大赛, a policy 工程, a festival or fair)
+  and the noun phrase before it, quotes included (“五城”战略 → 五城战略); weak heads
+  (模式, 工作法, 活动, 计划, 改革, 革命) need a quoted or numbered name, since 招聘活动 or
+  管理模式 name nothing;
 - a quoted term used as a name: the object of 实施, 开展, 推行, 实现 … (实现“某某通办”),
-  alone or in a list of quoted terms, but never an emphasised phrase with 、 in it; or a
+  alone or in a list of quoted terms, but never an emphasised phrase with 、 in it; a
+  campaign being created or an event starting (“某某”创建, “某某课堂”开课); or a
   numbered slogan made the means of something (把“两清三改”作为…抓手, 以“一查二改”为载体);
 - a title in 《》 that ends like a policy document (方案, 意见, 条例, …): attrs
   ``{"document": True}``.
@@ -17,9 +19,10 @@ import re
 from collections.abc import Iterator
 
 from kg.document import Document, Mention
+from kg.lexicon.phrases import name_start
 from kg.lexicon.projects import (
     DOCUMENT_SUFFIXES, PROGRAMME_HEADS, PROGRAMME_WEAK_HEADS, bare_name, head_spans,
-    is_numbered_set, is_physical_works, longest_first, name_start, strip_generic,
+    is_numbered_set, is_physical_works, longest_first, strip_generic,
 )
 
 Span = tuple[int, int]
@@ -36,6 +39,9 @@ _AFTER_NAME = re.compile(r"[、，,。；;：:！!？?）)\n]|等|为|$")
 _PERIOD_EVENT = re.compile(r"[月周节季年]活动$")
 # A slogan of two or more numbered parts: 三清三拆三整治, 两查四改.
 _NUMBERED_SLOGAN = re.compile(r"(?:[一二三四五六七八九十两双百千万]+[^\W一二三四五六七八九十两双百千万]{1,3}){2,}")
+# What follows the quoted name of a campaign or an event: its creation or its start
+# (“某某乡村”创建为载体, “某某课堂”日前开课).
+_CAMPAIGN_AFTER = re.compile(r"创建|(?:日前|近日|正式|今日)?(?:开课|开讲|开班|开幕|开赛|开营|启动)")
 # What a means is made into: 把“X”作为…抓手, 以“X”为…载体.
 _MEANS_ROLES = ("抓手", "载体", "突破口", "切入点", "先手棋", "着力点", "牛鼻子")
 
@@ -55,12 +61,18 @@ def head_candidates(text: str) -> Iterator[Span]:
     """Valid spans that end in a programme head word."""
     for head_start, head_end, head in head_spans(text, HEADS):
         start = name_start(text, head_start, head_end, HEADS)
-        if is_programme_name(text[start:head_end], head):
+        if is_programme_name(text[start:head_end], head, in_quotes(text, start, head_end)):
             yield start, head_end
 
 
-def is_programme_name(surface: str, head: str) -> bool:
-    """Whether a span ending in ``head`` names one programme."""
+def in_quotes(text: str, start: int, end: int) -> bool:
+    """Whether the span is quoted as a whole (“城管革命”)."""
+    return text[start - 1:start] == "“" and text[end:end + 1] == "”"
+
+
+def is_programme_name(surface: str, head: str, quoted: bool) -> bool:
+    """Whether a span ending in ``head`` names one programme; a weak head needs a quote in
+    the span (“某某”工作法) or, quoted as a whole, a name before it (“某某革命”, not “一活动”)."""
     name = bare_name(surface)
     if len(name) < 3:
         return False
@@ -70,15 +82,17 @@ def is_programme_name(surface: str, head: str) -> bool:
     if head == "工程" and is_physical_works(modifier):
         return False
     if head in PROGRAMME_WEAK_HEADS:
-        return "“" in surface or bool(_PERIOD_EVENT.search(name))
+        return "“" in surface or (quoted and len(strip_generic(modifier)) >= 2) \
+            or bool(_PERIOD_EVENT.search(name))
     return len(strip_generic(modifier)) >= 2
 
 
 def quoted_names(text: str) -> Iterator[Span]:
-    """Quoted terms that are the object of a verb such as 实施 or 实现, inside the quotes."""
+    """Quoted terms that are the object of a verb such as 实施 or 实现, a campaign being
+    created or an event starting, inside the quotes."""
     for quote in _QUOTE.finditer(text):
-        if made_the_means(text, quote) or (_AFTER_NAME.match(text, quote.end())
-                                           and introduced(text, list_start(text, quote.start()))):
+        if made_the_means(text, quote) or _CAMPAIGN_AFTER.match(text, quote.end()) \
+                or (_AFTER_NAME.match(text, quote.end()) and introduced(text, list_start(text, quote.start()))):
             yield quote.start(1), quote.end(1)
 
 

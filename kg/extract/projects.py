@@ -5,11 +5,12 @@ Two rules propose spans, and the longest valid span wins where they overlap:
 - a head word (项目, 工程, 新城, 水厂, ...) and the noun phrase before it, whose left
   edge ``name_start`` finds by walking back to a verb such as 推进 or 中标;
 - the members of an enumeration closed by 等…项目/工程 (X、Y、Z等项目), which
-  may lack a head word of their own.
+  may lack a head word of their own;
+- a housing estate named where it is handed over or built (——某某佳园日前交付使用).
 
 A span is kept only when its modifier says which undertaking it is (not 重点项目,
-民生工程, 该项目, 口袋公园, nor a district alone: 某某市一季度重大项目), its 工程 has a
-physical object (景区提升工程, not 倍增工程, a programme),
+民生工程, 该项目, 口袋公园, 中试基地, nor a district alone: 某某市一季度重大项目), its
+工程 has a physical object (景区提升工程, 某某河综合治理工程, not 倍增工程, a programme),
 and it is not a numbered set (两项工程) or the name of a team (项目部, 项目党支部).
 """
 from __future__ import annotations
@@ -18,10 +19,10 @@ import re
 from collections.abc import Iterator
 
 from kg.document import Document, Mention
+from kg.lexicon.phrases import HARD_STOPS, clause_start, name_start
 from kg.lexicon.projects import (
-    HARD_STOPS, ORG_FOLLOWERS, PROGRAMME_HEADS, PROGRAMME_WEAK_HEADS, PROJECT_GENERIC_MODIFIERS,
-    PROJECT_HEADS, bare_name, clause_start, head_spans, is_numbered_set, is_physical_works,
-    longest_first, name_start, strip_generic,
+    ORG_FOLLOWERS, PROGRAMME_HEADS, PROGRAMME_WEAK_HEADS, PROJECT_GENERIC_MODIFIERS, PROJECT_HEADS,
+    bare_name, head_spans, is_numbered_set, is_physical_works, longest_first, strip_generic,
 )
 from kg.segment import tag
 
@@ -38,13 +39,17 @@ _DISTRICT_PREFIX = re.compile(r"^\w{2,10}?(?:省|自治区|市|新区|示范区|
 _PLACE_PREFIX = re.compile(r"^\w{2,10}?(?:省|市|县|镇|乡|街道|(?<![园景片小街厂校矿城社营库辖])区)")
 _GENERIC_WORDS = tuple(word for word in PROJECT_GENERIC_MODIFIERS if len(word) > 1)
 _PROPER_TAGS = ("ns", "nr", "nz", "nt", "eng")
-_OTHER_NAME_AFTER = tuple(h for h in PROGRAMME_HEADS + PROGRAMME_WEAK_HEADS if h != "工程")
+_OTHER_NAME_AFTER = tuple(h for h in PROGRAMME_HEADS if h != "工程")
+# A housing estate named right after a stop where it is handed over or built:
+# ——某某佳园日前交付使用, 、某某花园竣工.
+_ESTATE = re.compile(r"(?<=[—，,、：:\n])\w{2,5}(?:佳园|家园|花园|嘉园|雅苑|新苑|公寓)"
+                     r"(?=\w{0,4}?(?:交付|入住|交房|封顶|竣工|开盘))")
 
 
 def extract_projects(doc: Document) -> Iterator[Mention]:
     """Mentions of named projects in ``doc``, longest span first where candidates overlap."""
     text = doc.text
-    candidates = [*head_candidates(text), *list_candidates(text)]
+    candidates = [*head_candidates(text), *list_candidates(text), *estate_candidates(text)]
     for start, end in longest_first(candidates):
         yield Mention(start, end, "project", text[start:end], bare_name(text[start:end]),
                       "projects", {})
@@ -71,6 +76,13 @@ def list_candidates(text: str) -> Iterator[Span]:
                 yield span
 
 
+def estate_candidates(text: str) -> Iterator[Span]:
+    """Housing estates named where they are handed over or built (see ``_ESTATE``)."""
+    for estate in _ESTATE.finditer(text):
+        if len(strip_generic(estate.group()[:-2], PROJECT_GENERIC_MODIFIERS)) >= 2:
+            yield estate.span()
+
+
 def list_members(text: str, end: int) -> list[Span]:
     """The items separated by 、 (or 以及, 及) ending at ``end``, last item first."""
     members = []
@@ -94,7 +106,10 @@ def followed_by_other_name(text: str, end: int) -> bool:
     rest = rest[:stop]
     if re.match(r"[一二三四五六七八九十\d]+期", rest):
         return True
-    return rest.startswith(ORG_FOLLOWERS) or any(h in rest for h in _OTHER_NAME_AFTER)
+    # a weak head ends another name only at the end of the clause (项目管理模式), not when
+    # it goes on as a verb (项目计划年内落地)
+    return rest.startswith(ORG_FOLLOWERS) or any(h in rest for h in _OTHER_NAME_AFTER) \
+        or rest.endswith(PROGRAMME_WEAK_HEADS)
 
 
 def trimmed(text: str, start: int, end: int) -> Span | None:
@@ -123,9 +138,11 @@ def is_project_name(text: str, start: int, end: int, head_known: bool) -> bool:
     modifier = name[: len(name) - len(head)]
     if not head_known and name == head:
         return True
+    if head in ("项目", "工程"):
+        return len(strip_generic(modifier, PROJECT_GENERIC_MODIFIERS)) >= 3 and not is_only_a_district(modifier)
     if head or any(h in name for h in PROJECT_HEADS):
-        return len(strip_generic(modifier, PROJECT_GENERIC_MODIFIERS)) >= (3 if head in ("项目", "工程") else 2) \
-            and not is_only_a_district(modifier)
+        return len(strip_generic(modifier, PROJECT_GENERIC_MODIFIERS)) >= 2 \
+            and not is_only_a_district(modifier) and not is_a_kind(modifier)
     return not head_known and is_list_member_name(name)
 
 
@@ -134,6 +151,13 @@ def is_only_a_district(modifier: str) -> bool:
     a place says where the undertakings are, not which one."""
     prefix = _PLACE_PREFIX.match(modifier)
     return bool(prefix) and not strip_generic(modifier[prefix.end():], _GENERIC_WORDS)
+
+
+def is_a_kind(modifier: str) -> bool:
+    """Whether a modifier is one common word, which makes a kind of facility (中试基地,
+    制种基地, 研发中心), not a name (a proper word does: 某某大桥)."""
+    words = tag(modifier)
+    return len(words) == 1 and not words[0].tag.startswith(_PROPER_TAGS)
 
 
 def is_quoted_term(text: str, start: int, end: int) -> bool:

@@ -27,7 +27,9 @@ ADDRESS_TERMS = frozenset(("老师", "师傅", "大爷", "大妈", "大娘", "�
                            "阿姨", "奶奶", "爷爷", "婆婆", "老汉", "先生", "女士", "同学", "某某",
                            "某", "总", "工", "老", "姐", "哥", "叔", "婶", "嫂", "伯", "姨"))
 #: Characters that are not part of a given name.
-NOT_GIVEN = frozenset("的了在是和与及等说也都而又就把被对从向为以于之其这那个们着过将已或该此每各年月日")
+NOT_GIVEN = frozenset("的了在是和与及等说也都而又就把被对从向为以于之其这那个们着过将已或该此每各年日")
+#: Characters that make X月 a month or a span of months, not a given name: 本月, 正月, 三月.
+_COUNTING_MONTHS = frozenset("本上下当每次同全正元腊岁数半近逐按累个一二两三四五六七八九十")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _GAP = " \u3000"
 #: Tags of a surname character that is really a function word or verb: 和, 从, 谈.
@@ -54,6 +56,8 @@ def plausible_name(name: str) -> bool:
     given = name[len(surname):]
     if not 1 <= len(given) <= 2 or any(c in NOT_GIVEN for c in given) or name[-1] in PLACE_TAIL:
         return False
+    if given[-1] == "月" and (len(given) == 1 or given[0] in _COUNTING_MONTHS):
+        return False  # 李秋月 is a name; 本月, 每月, 正月 are months
     return given != surname and given not in ADDRESS_TERMS and not find_titles(name)  # not 殷殷, 王老师, 王主任
 
 
@@ -121,10 +125,25 @@ def _candidates(text: str, pos: int) -> list[tuple[int, tuple[bool, int]]]:
     return found
 
 
-def _opens_with_person_word(name: str) -> bool:
-    """Whether a name's first two characters are tagged as a person (陈家骏, 刘家辉), not as a
-    common word (幸福感) or a family's place (王家庄, 周家口)."""
-    return tag(name[:2])[0].tag == "nrfg" and name[-1] not in PLACE_NAME_TAIL
+def _opens_with_person_word(text: str, pos: int) -> bool:
+    """Whether the three-character name at ``pos`` opens with a person word, not a common word
+    (幸福感) nor a family's place (王家庄, 周家口): two characters tagged as a person (陈家骏,
+    刘家辉), or a surname and 家 (the dictionary's "the X family") when a verb or a break
+    follows the name (孔家骥|表示; not 国家队|员)."""
+    name = text[pos:pos + 3]
+    if name[-1] in PLACE_NAME_TAIL:
+        return False
+    if tag(name[:2])[0].tag == "nrfg":
+        return True
+    return name[1] == "家" and surname_at(name, 0) == name[0] and _verb_or_break_at(text, pos + 3)
+
+
+def _verb_or_break_at(text: str, pos: int) -> bool:
+    """Whether ``text`` at ``pos`` ends the phrase before it: no Chinese character, or a verb,
+    preposition, particle or conjunction (表示, 出席, 在, 等)."""
+    if pos >= len(text) or not is_cjk(text[pos]):
+        return True
+    return tag(text[pos:pos + WINDOW])[0].tag.startswith(("v", "p", "u", "c"))
 
 
 def _tags_refuse(text: str, pos: int, length: int) -> bool:
@@ -133,7 +152,7 @@ def _tags_refuse(text: str, pos: int, length: int) -> bool:
     if first.word == surname_at(text, pos) and first.tag.startswith(FUNCTION_TAGS):
         return True
     name = text[pos:pos + length]
-    if length == 3 and len(first.word) >= 2 and known_word(name[:2]) and not _opens_with_person_word(name):
+    if length == 3 and len(first.word) >= 2 and known_word(name[:2]) and not _opens_with_person_word(text, pos):
         return True  # 幸福感 and 王家庄 open with a common word; 李建伟 does not
     return known_word(name) and not first.tag.startswith("nr")
 

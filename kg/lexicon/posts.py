@@ -26,6 +26,11 @@ PARTY_ORGANS = ("省委", "市委", "州委", "地委", "盟委", "县委", "区
 ORGAN_POSTS = ("书记", "副书记", "第一书记", "常委", "副主任", "主任", "委员")
 
 
+#: Organs that are named without their place when a list of titles shares it (临江区委书记、
+#: 管委会主任 → 临江区管委会): an organisation standing for one of these alone belongs to the list's.
+BARE_ORGANS = frozenset(("管委会", "管理委员会", "党工委", "工委", "党委", "党组", "纪委", "纪工委",
+                         "政府", "人民政府", "人大常委会", "政协", "办事处"))
+
 #: A character right after a title that makes it another word: 常委会, 书记处, 主席台.
 TITLE_BREAKERS = frozenset("会处团台")
 

@@ -1,10 +1,8 @@
-"""General vocabulary for project and programme names, and how their left edge is found.
+"""General vocabulary for project and programme names: heads, generic modifiers, markers.
 
 Project and programme names are noun phrases that end in a head word (项目, 工程,
-产业园, 行动, 大赛, ...). Their right edge is the head; their left edge is found by
-walking back over the words of the clause until a word that introduces an object
-(加快, 推进, 实施, 的, a count like 101个) or a clause delimiter. Nothing here names a
-particular project, place or programme: the lists are head words, verbs and
+产业园, 行动, 大赛, ...); :mod:`kg.lexicon.phrases` finds where they begin. Nothing
+here names a particular project, place or programme: the lists are head words and
 generic modifiers, so they carry over to any province and year.
 """
 from __future__ import annotations
@@ -17,6 +15,7 @@ import ahocorasick
 
 from kg.segment import tag
 
+
 # Heads of concrete undertakings: buildings, works, parks, lines, facilities.
 PROJECT_HEADS = (
     "项目", "工程", "改扩建工程", "高速", "高速公路", "快速路", "产业园", "产业园区", "科技园",
@@ -26,13 +25,20 @@ PROJECT_HEADS = (
     "电站", "电厂", "水库", "综合体", "步行街", "会展中心", "会议中心", "展览中心", "文化中心",
     "活动中心", "体育中心", "数据中心", "物流中心", "科创中心", "创新中心", "研发中心",
     "博览中心", "演艺中心", "购物中心", "康养中心", "产业基地", "示范村", "小镇", "公园",
+    "种质资源库", "种质库", "基因库", "冷库", "粮库",
     "安置点", "安置区", "安置小区", "延长线", "延伸线", "东延线", "西延线", "南延线", "北延线",
 )
 
 # Heads of policy undertakings; weak ones name a programme only when quoted or numbered.
-PROGRAMME_HEADS = ("专项行动", "行动计划", "行动", "战略", "大赛", "竞赛", "选拔赛", "工程")
+# Named recurring events (festivals, fairs, races) count as programmes.
+PROGRAMME_HEADS = (
+    "专项行动", "行动计划", "行动", "专项治理", "专项整治", "战略", "大赛", "竞赛", "选拔赛", "工程",
+    "文化旅游节", "旅游节", "文化节", "艺术节", "音乐节", "美食节", "冰雪节", "博览会", "交易会",
+    "马拉松", "运动会",
+)
 PROGRAMME_WEAK_HEADS = (
     "计划", "活动", "改革", "模式", "工作法", "机制", "品牌", "工作室", "服务圈", "联盟", "体系",
+    "革命",
 )
 
 # What a title in 《》 ends with when it is a policy document.
@@ -42,37 +48,6 @@ DOCUMENT_SUFFIXES = (
     "战略", "公约", "要点", "守则", "指引", "导则",
 )
 
-# Words after which a name starts: verbs that take a project or programme as object,
-# adverbs, prepositions, conjunctions of clauses, pronouns, time words.
-LEAD_INS = frozenset("""
-加快 推进 推动 加速 加紧 全力 大力 积极 着力 力争 全面 持续 扎实 稳步 深入 切实 努力 强力 合力
-开工 开工建设 复工 竣工 建成 投产 投用 落地 签约 启动 完成 实施 开展 组织 组织开展 举办 举行 承办
-打造 新开工 谋划 储备 争取 引进 招引 中标 承建 参建
-支持 发挥 依托 结合 围绕 聚焦 优化 实现 包括 助力 保障 确保 加强 做好 抓好 抓实 办好
-举办好 开展好 制定 出台 印发 发布 编制 落实 执行 实行 推行 推广 深化 参加 参与 获得 荣获
-通过 批复 获批 核准 审批 是 即 为 有 了 着 过 的 地 得 在 于 对 向 从 由 以 把 将 被 给 和 与
-及 以及 并 并且 同时 而 或 暨 等 其中 目前 今年 明年 去年 年内 当前 近日 日前 已 已经 正在
-还 也 都 又 再 就 才 更 均 该 本 此 这 那 这个 这些 那些 其 各 各类 各项 各地 我市 我省 我区
-我县 全市 全省 全区 全县 全镇 重点 一批 首批 新一批 首家 首个 完善 坚持 整合 参与 征集 明确 提高 好 到 经 连同 部分 全国 附近 周边 推进会 现场 作为 成为 称为
-通报 签订 让 使
-""".split())
-
-# Verbs that also occur inside names (中心建设项目): they end a name only at its left edge.
-SOFT_LEAD_INS = frozenset({"建设", "新建", "改建", "扩建", "续建", "在建", "服务", "投资", "融资",
-                           "升级", "改造", "提升", "整治", "规划"})
-
-# Verbs that occur inside names (供水工程, 能力提升专项行动, 抓党建促治理): they do not end a name.
-NAME_VERBS = frozenset("""
-建设 改造 改扩建 扩容 提升 提质 增效 整治 治理 运行 驱动 供水 供热 供电 供气 升级 配套 研学 传承
-转移 防洪 防控 倍增 减负 振兴 抓 促 帮扶 纾困 就业 创业 培训 援助 带动 保护 修复 开发 利用 服务
-示范 发展 创新 引领 融合 孵化 培养 转型 改革 攻坚 提高 巩固 脱贫 助力 管 惠企 护航 赋能
-招聘 育人 富民 强村 兴业 返乡 下乡 入乡 进村 入户 聚才 引才 冷轧 热轧 智控 制造 生产 储能 清洁 节能 减排 净化 美化 亮化
-扶贫 搬迁 安置 迁建 封装 测试 封测 加工 组装 装配 冶炼 制备 研发 检测 仓储
-绿化 硬化 扩建 新建 改建 续建 在建 投资 融资 建 改 扩 升 造 通 联 保 稳 增 强 优 育 兴 治 护
-""".split())
-_FUNCTION_TAGS = ("p", "c", "r", "d", "u", "y", "e", "o")
-
-CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "暨"})
 
 # Modifiers that do not make a phrase a name: 重点项目, 专项行动, 该项目 are not names.
 GENERIC_MODIFIERS = (
@@ -88,7 +63,7 @@ PROJECT_GENERIC_MODIFIERS = GENERIC_MODIFIERS + (
     "示范", "配套", "产业", "产业化", "在建", "续建", "新建", "储备", "签约", "设施", "开工",
     "竣工", "优质", "龙头", "大型", "小型", "新型", "综合", "提升", "改造", "整治", "治理",
     "系统", "工业", "农业", "招聘", "帮扶", "国家", "我国", "中国", "城市", "农村", "乡村", "党员", "党群", "类",
-    "标准化", "季度", "年度", "上半年", "下半年", "全年",
+    "标准化", "季度", "年度", "上半年", "下半年", "全年", "实事", "为民",
     # kinds of park or base that name none in particular (口袋公园, 湿地公园)
     "口袋", "街心", "社区", "郊野", "森林", "湿地", "生态", "体育", "休闲", "滨河", "滨水", "遗址", "河道",
 )
@@ -101,8 +76,16 @@ PHYSICAL_MARKERS = (
     "水库", "渠", "改扩建", "扩建", "新建", "改建", "一期", "二期", "三期", "四期", "安装",
     "装修", "绿化", "供油", "油气", "燃气", "空管", "通信", "信号", "泵", "线路", "变电", "光伏", "风电", "场馆", "广场", "医院", "学校",
     "景区", "景点", "湿地", "公园", "航运", "航道", "小区", "片区", "街区", "农田", "矿山", "岸线",
-    "河湖", "水系", "安置", "厂区", "校区", "产业园", "科技园", "工业园",
+    "河湖", "水系", "安置", "厂区", "校区", "产业园", "科技园", "工业园", "大道", "整修", "修缮", "设施",
 )
+# Last characters of nouns for a physical object: a river, a street, a line, a plant, a store.
+_PHYSICAL_ENDINGS = frozenset("河湖路街巷线段厂库园地坝闸塘湾岛")
+# Nouns with such an ending that name no physical object (一线人才, 思路, 家园, 阵地).
+_ABSTRACT_NOUNS = frozenset("""
+乡村 农村 路线 战线 一线 底线 红线 热线 主线 在线 防线 生命线 思路 出路 新路 门路 家园 校园 乐园 田园
+阵地 高地 洼地 腹地 天地 园地 福地 各地 本地 当地 外地 实地 落地 属地 大地 手段 阶段 智库 人才库
+""".split())
+_NON_NOUN_TAGS = ("v", "m", "d", "a", "p", "c", "u", "r", "q")
 
 ORG_FOLLOWERS = (
     "部", "党支部", "团支部", "党委", "党总支", "党员", "突击队", "办公室", "指挥部", "负责人",
@@ -110,24 +93,11 @@ ORG_FOLLOWERS = (
     "增长", "发展", "运转", "运行", "推进",  # 高速增长: the head is an adverb here
 )
 
-_LONG_LEAD_INS = tuple(word for word in LEAD_INS if len(word) >= 2)
 NUMERAL = "一二三四五六七八九十百千两0123456789"
-_COUNT = re.compile(
-    rf"^[{NUMERAL}.]+[多余万亿]*(?:[个项条批家座所处宗笔元亩吨]|万元|亿元|千瓦)$|^[{NUMERAL}]+是$|^第[{NUMERAL}]+[个部座家批]$")
-_QUANTIFIER = frozenset({*"个项条批家座所处宗笔年元亩吨", "万元", "亿元", "千瓦", "万千瓦", "平方米"})
-_NUMBER = re.compile(rf"^[{NUMERAL}.]+[多余万亿]*$")
-_DIVISION_SUFFIXES = frozenset("省市区县镇乡村城")
-_PLACE_WORDS = frozenset({*"省市区县镇乡村", "街道"})
-_PLACE_ENDS = (*"省市县镇乡村", "街道")
-_PHASE = re.compile(rf"^[{NUMERAL}]+期$")
-_YEAR = re.compile(r"^\d{2,4}年?$")
-_PERIOD = re.compile(rf"^(?:第?[{NUMERAL}]季度|[上下]半年|全年|年内|年初|年底|年度)$")
+# A village: 村 after a name, not after a numeral or in 乡村, 强村, 各村.
+_VILLAGE = re.compile(rf"[^\W{NUMERAL}乡农强富兴美各全本每]村")
 _NUMBERED_SET = re.compile(r"^[一二三四五六七八九十百千两]+[大项](\w{0,2})$")
 _QUOTED_NUMBERED_SET = re.compile(r"^[一二三四五六七八九十百千两]{1,2}([^\W一]{1,2})$")
-_QUOTED = re.compile(r"(“[^“”]*”|‘[^‘’]*’|「[^「」]*」|『[^『』]*』|《[^《》]*》)")
-QUOTE_PAIRS = {"”": "“", "’": "‘", "」": "「", "』": "『", "》": "《"}
-HARD_STOPS = set("—，,。；;：:！!？?\n\r（）()[]【】|/ 　\t“‘「『《")
-MAX_NAME = 40
 
 
 @lru_cache(maxsize=None)
@@ -150,110 +120,6 @@ def head_spans(text: str, heads: tuple[str, ...]) -> list[tuple[int, int, str]]:
     return sorted(best.values())
 
 
-def ends_with_head(text: str, heads: tuple[str, ...]) -> bool:
-    """Whether ``text`` ends in one of ``heads``."""
-    return text.endswith(heads)
-
-
-def clause_start(text: str, end: int) -> int:
-    """Where the clause holding ``text[end-1]`` begins; quoted and 《》 spans count as words."""
-    i = end - 1
-    while i >= 0 and end - i <= MAX_NAME:
-        ch = text[i]
-        if ch in QUOTE_PAIRS:
-            opening = text.rfind(QUOTE_PAIRS[ch], max(0, i - MAX_NAME), i)
-            if opening == -1 or any(c in "。\n" for c in text[opening:i]):
-                return i + 1
-            i = opening - 1
-        elif ch in HARD_STOPS or ch == "、":
-            return i + 1
-        else:
-            i -= 1
-    return i + 1
-
-
-def tagged_words(text: str) -> list[tuple[str, str]]:
-    """(word, POS tag) pairs of ``text``; a quoted or 《》 span is one word tagged "q",
-    and a conjunction glued to a word by the segmenter (线及) is split off."""
-    words: list[tuple[str, str]] = []
-    for chunk in _QUOTED.split(text):
-        if _QUOTED.fullmatch(chunk):
-            words.append((chunk, "q"))
-            continue
-        for word, flag, _, _ in tag(chunk) if chunk else ():
-            if len(word) > 1 and word[-1] in CONJUNCTIONS and flag == "c":
-                words.extend([(word[:-1], "n"), (word[-1], "c")])
-            else:
-                words.append((word, flag))
-    return words
-
-
-def is_breaker(word: str, flag: str, previous: str | None, counts: bool) -> bool:
-    """Whether a name cannot extend left over ``word`` (``previous`` is the word before it)."""
-    if _PHASE.match(word):
-        return False
-    if word in LEAD_INS or (len(word) > 2 and word.endswith(_LONG_LEAD_INS)):
-        return True
-    if flag == "q":
-        return len(word) > 18 or bool(re.search("[，,]", word))
-    if flag.startswith(_FUNCTION_TAGS) or (flag.startswith("v") and flag != "vn"
-                                           and len(word) > 1 and word not in NAME_VERBS):
-        return True
-    if counts and (_COUNT.match(word) or _YEAR.match(word) or _PERIOD.match(word)):
-        return True
-    return counts and word in _QUANTIFIER and previous is not None \
-        and bool(_NUMBER.match(previous))
-
-
-def name_start(text: str, head_start: int, end: int, heads: tuple[str, ...],
-               counts: bool = True) -> int:
-    """The left edge of the name whose head begins at ``head_start`` and which ends at ``end``.
-
-    A conjunction (和, 及, 暨) is part of the name only when the words before it do
-    not already end in a head: 道路建设及配套管网项目 is one name,
-    会展中心及配套项目 two. With ``counts`` a count (101个, 2022年) ends the name too.
-    A route keeps its ends (甲城至乙城高速公路); a place before a building verb is where
-    the work is done, not part of its name (在某某镇建设培训基地 → 培训基地).
-    """
-    left = clause_start(text, end)
-    words = tagged_words(text[left:head_start])
-    kept: list[str] = []
-    for i in range(len(words) - 1, -1, -1):
-        (word, flag), previous = words[i], words[i - 1][0] if i else None
-        if word in CONJUNCTIONS:
-            pos = head_start - sum(map(len, kept)) - len(word)
-            if ends_with_head(text[left:pos], heads) or not kept:
-                break
-        elif builds_at_a_place(words, i):
-            break
-        elif not joins_places(words, i) and not word.endswith(heads) \
-                and is_breaker(word, flag, previous, counts):
-            break
-        kept.append(word)
-    while kept and (kept[-1] in SOFT_LEAD_INS or kept[-1] in CONJUNCTIONS
-                    or kept[-1] in _DIVISION_SUFFIXES):
-        kept.pop()
-    return head_start - sum(map(len, kept))
-
-
-def is_place_word(word: str, flag: str) -> bool:
-    """Whether a word names a place (石桥镇, a word tagged as a place) or is a division's
-    level word split off by the segmenter."""
-    return word in _PLACE_WORDS or (len(word) >= 3 and word.endswith(_PLACE_ENDS)) \
-        or (flag == "ns" and word not in PROJECT_GENERIC_MODIFIERS)
-
-
-def joins_places(words: list[tuple[str, str]], i: int) -> bool:
-    """Whether ``words[i]`` is 至 or 到 between two places or proper names, as in a route's name."""
-    return words[i][0] in ("至", "到") and 0 < i < len(words) - 1 \
-        and all(is_place_word(*w) or w[1] in ("nr", "nz") for w in (words[i - 1], words[i + 1]))
-
-
-def builds_at_a_place(words: list[tuple[str, str]], i: int) -> bool:
-    """Whether ``words[i]`` is a building verb (建设, 新建) right after a place."""
-    return words[i][0] in SOFT_LEAD_INS and i > 0 and is_place_word(*words[i - 1])
-
-
 def strip_generic(modifier: str, generic: tuple[str, ...] = GENERIC_MODIFIERS) -> str:
     """``modifier`` without ``generic`` words, numerals and punctuation: what makes it a name."""
     for word in generic:
@@ -274,8 +140,20 @@ def is_numbered_set(name: str, heads: tuple[str, ...], quoted: bool = False) -> 
 
 
 def is_physical_works(name: str) -> bool:
-    """Whether a 工程/项目 name shows a physical object (改扩建工程) rather than a policy (倍增工程)."""
-    return any(marker in name for marker in PHYSICAL_MARKERS)
+    """Whether a 工程/项目 name shows a physical object (改扩建工程, 河综合治理工程) rather than a
+    policy (倍增工程)."""
+    return any(marker in name for marker in PHYSICAL_MARKERS) or names_a_physical_object(name)
+
+
+def names_a_physical_object(name: str) -> bool:
+    """Whether ``name`` holds a noun for a physical object: one ending like 河, 街, 线, 厂, 地
+    (安泰河, 商业街, 环线, 盐碱地) that is not abstract (一线, 家园, 阵地), or a village."""
+    words = tag(name)
+    for i, (word, flag, _, _) in enumerate(words):
+        if word[-1] in _PHYSICAL_ENDINGS and word not in _ABSTRACT_NOUNS \
+                and not flag.startswith(_NON_NOUN_TAGS) and (len(word) > 1 or i > 0):
+            return True
+    return bool(_VILLAGE.search(name))
 
 
 def bare_name(surface: str) -> str:
