@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kg import evaluate, export, pipeline, query, records, stats, validate
+from kg import evaluate, export, pipeline, query, records, stats, validate, viz
 from kg.errors import GovkgError
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
@@ -103,6 +103,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+@command
+def cmd_viz(args: argparse.Namespace) -> int:
+    graph = query.load_graph(Path(args.graph))
+    kinds = [k.strip() for k in args.kinds.split(",") if k.strip()] if args.kinds else None
+    path = viz.render_view(graph, Path(args.output), args.focus, args.hops, kinds, args.comention)
+    print(f"wrote {path}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="Build and query knowledge graphs "
                                      "of Chinese local-government documents.")
@@ -184,6 +193,17 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="count classes and properties of a graph", formatter_class=example,
                        epilog="example:\n  kg stats --graph exports/graph.ttl")
     p.add_argument("--graph", default=str(pipeline.DEFAULT_OUTDIR / "graph.ttl"), help=graph_help)
+
+    p = sub.add_parser("viz", help="write an HTML network view of a graph", formatter_class=example,
+                       epilog="example:\n  kg viz --focus 小店区 --hops 2 --kinds official,district,project "
+                              "-o exports/xiaodian.html")
+    p.add_argument("--graph", default=str(pipeline.DEFAULT_OUTDIR / "graph.ttl"), help=graph_help)
+    p.add_argument("--focus", help="draw only what is near the entity with this name or alias")
+    p.add_argument("--hops", type=int, default=2, help="how many edges from --focus (default: 2)")
+    p.add_argument("--kinds", help=f"comma-separated kinds to draw: {','.join(viz.KINDS)}")
+    p.add_argument("--comention", choices=("sentence", "article"), default="sentence",
+                   help="co-mentioned means in the same sentence (default) or article")
+    p.add_argument("-o", "--output", default=str(pipeline.DEFAULT_OUTDIR / "view.html"), help="HTML file")
     return parser
 
 

@@ -22,17 +22,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.document import Document, Mention
-from kg.lexicon.divisions import ancestors, divisions_named, ethnic_groups, find_names, short_forms
+from kg.lexicon.divisions import ancestors, divisions_named, ethnic_groups, find_names, short_form, short_forms
 from kg.zones import BARE_ABBREVIATIONS, parse_zone, zone_full_names
 
 RANK = {"province": 0, "city": 1, "county": 2, "township": 3, "village": 4, "zone": 5}
 _MASTHEAD = re.compile(r"中共(\S{2,12}?)委员会主办")
 _NEAR = 200  # characters either side that count as "nearby" for namesakes and generic surfaces
 # Level words an organisation or a title can start with, longest first (社区党委, 州长, 村委会).
-_LEVEL_WORDS = ("自治区", "社区", "街道", "省", "市", "州", "区", "县", "旗", "镇", "乡", "村")
+_LEVEL_WORDS = ("自治区", "居民区", "社区", "街道", "苏木", "嘎查", "省", "市", "州", "区", "县", "旗", "镇", "乡", "村")
 # Words that start with a level character without standing for a level (乡村振兴局, 市场监管局).
 _NOT_LEVEL_STARTS = ("乡村", "城乡", "市场", "村民", "区域", "县域", "市民")
 
@@ -81,9 +82,11 @@ class PlaceIndex:
     def find(self, surface: str, near: int) -> Place | None:
         """The place a surface seen at offset ``near`` stands for: a bare level word (市, 州, 区,
         镇) means the home division or the nearest one of that level; a name means that place."""
-        if surface in ("自治区", "省", "市", "州", "区", "县", "旗"):
+        if surface in ("区", "县", "旗"):
+            return self._home_for(surface) or self._county_of_article(surface, near)
+        if surface in ("自治区", "省", "市", "州"):
             return self._home_for(surface)
-        if surface in ("镇", "乡", "街道", "村", "社区"):
+        if surface in ("镇", "乡", "街道", "村", "社区", "苏木", "嘎查", "居民区"):
             return self._nearest(surface, near)
         return self._named(surface, near)
 
@@ -108,6 +111,25 @@ class PlaceIndex:
         if place and level_word in ("自治区", "州", "区", "县", "旗") and not place.name.endswith(level_word):
             return None
         return place
+
+    def opening(self, org: str) -> Place | None:
+        """The named place whose short form opens an organisation's name (江城|轴承集团 → 江城市,
+        when the document names 江城市)."""
+        named = {self.places[key] for key in self._keys.values() if key in self.places}
+        found = [(len(short_form(p.name)), p.key) for p in named
+                 if p.code and short_form(p.name) != p.name and org.startswith(short_form(p.name))]
+        return self.places[max(found)[1]] if found else None
+
+    def _county_of_article(self, suffix: str, near: int) -> Place | None:
+        """The one county named with this suffix (区, 县, 旗) before ``near`` in its article, when
+        no home county stands for it (a column of short items: 临江区…区环保局)."""
+        article = self.doc.article_at(near)
+        if article is None:
+            return None
+        found = {self.place_of(m) for m in self.doc.mentions if m.kind == "district"
+                 and article.start <= m.start < near and m.attrs.get("level") == "county" and m.name.endswith(suffix)}
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
 
     def _nearest(self, suffix: str, near: int) -> Place | None:
         """The closest place named with this suffix before ``near``, within the same article."""
@@ -257,15 +279,28 @@ def _resolve_named_areas(doc: Document, areas: list[Mention], mentions: list[Men
 
 
 def _full_names(areas: list[Mention]) -> dict[str, str]:
-    """Short name → full name of the zones among ``areas`` (高新区 → 江城高新技术产业开发区) and of
-    the ethnic townships (石桥乡 → 石桥彝族乡)."""
+    """Short name → full name of the zones among ``areas`` (高新区 → 江城高新技术产业开发区), of
+    townships and villages written short and of the ethnic townships (石桥乡 → 石桥彝族乡)."""
     out = zone_full_names(area.name for area in areas if area.attrs["level"] == "zone")
+    out.update(_longer_names(area.name for area in areas if area.attrs["level"] in ("township", "village")))
     for area in areas:
         for group in ethnic_groups():
             head, found, tail = area.name.rpartition(group)
             if found and head and tail in ("乡", "镇"):
                 out[head + tail] = area.name
                 break
+    return out
+
+
+def _longer_names(names: Iterable[str]) -> dict[str, str]:
+    """A township or village written short (荣华居民区) → the one longer name of the document that
+    ends with it (古北荣华居民区); names of one or two characters (东村) are too short to tell."""
+    distinct = set(names)
+    out: dict[str, str] = {}
+    for name in distinct:
+        longer = [other for other in distinct if other != name and other.endswith(name)]
+        if len(name) >= 3 and len(longer) == 1:
+            out[name] = longer[0]
     return out
 
 

@@ -11,8 +11,9 @@ key, and links mentions into facts:
   variants of one name become one entity;
 - a post's district from the district named inside its organisation (临江区委 → 临江区)
   or, for 市委/省委, from the document's own city or province;
-- a project's district from a district named in full inside it, else the nearest in
-  its sentence or paragraph, else the district its article is about, else the city.
+- a project's district from the place of a section in its name, a district named inside
+  it, else the nearest in its sentence or paragraph, else the district its article is
+  about (its title, its signed author's post), else the city.
 """
 from __future__ import annotations
 
@@ -126,7 +127,8 @@ def _resolve_districts(result: Resolution, doc: Document, places: PlaceIndex) ->
 def _post_place(doc: Document, post: dict, mention: Mention, places: PlaceIndex) -> Place | None:
     """The district a post belongs to: the last one named in or overlapping its organisation
     (临江区委, 临江|县委), else the one its level word stands for (市委 → own city, 州长 → own
-    prefecture, 村党支部 → the village named last before it)."""
+    prefecture, 村党支部 → the village named last before it), else a named division whose short
+    form opens the organisation (临江|轴承集团 → 临江市)."""
     start, end = post.get("org_start"), post.get("org_end")
     if start is not None and end is not None:
         inside = [m for m in doc.mentions
@@ -134,7 +136,7 @@ def _post_place(doc: Document, post: dict, mention: Mention, places: PlaceIndex)
         if inside:
             return places.places.get(inside[-1].key)
     head = post.get("org") or post.get("title") or ""
-    return places.find_relative(head, post.get("relative"), mention.start)
+    return places.find_relative(head, post.get("relative"), mention.start) or places.opening(head)
 
 
 def _official_key(name: str, districts: list[str], orgs: list[str], doc: Document) -> str:
@@ -176,13 +178,17 @@ def _resolve_people(result: Resolution, doc: Document, places: PlaceIndex) -> No
 _CLAUSE_STOPS = "，,；;：:。！？\n"
 _LEVEL_WORD = re.compile(r"(?:自治县|县|新区|区|市|旗)$")
 _SHORT_FORM_LEVELS = ("province", "city", "county")
-
-
-def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the paragraph (the line) holding ``text[start:end]``."""
-    left = text.rfind("\n", 0, start) + 1
-    right = text.find("\n", end)
-    return left, len(text) if right == -1 else right
+# Levels too small to be an article's subject by being named most: an example, not the subject.
+_LOCAL_LEVELS = ("township", "village")
+_JOINS = ("和", "与", "及", "、")  # what joins two items of a list
+# A section of a line named by its place (某铁路某省段): the place of the section.
+_SECTION = re.compile(r"(\w{2,4}?)段")
+# Words before a place in a name that say the work goes around or along it (环某湖, 沿某江).
+_AROUND = "环沿跨"
+# An explicit statement of where a project lies, right before it: 位于某街道的.
+_LOCATED_AT = re.compile(r"(?:位于|地处|坐落于|落户)$")
+# The author line of a signed article, whose post says which district it speaks for.
+_AUTHOR_LINE = re.compile(r"作者(?:系|为|是)[^）)\n]*")
 
 
 def _clause_end(text: str, end: int) -> int:
@@ -197,20 +203,48 @@ def _is_estate(mention: Mention) -> bool:
 
 
 def _districts_named(doc: Document, lo: int, hi: int) -> list[Mention]:
-    """District mentions written in full in ``doc.text[lo:hi]`` (touching it, for an overlap)."""
-    return [m for m in doc.mentions if m.kind == "district" and m.key and m.text == m.name
+    """District mentions written in full in ``doc.text[lo:hi]`` (touching it, for an overlap);
+    a zone counts when resolution knows it, however short it is written (某某经开区)."""
+    return [m for m in doc.mentions if m.kind == "district" and m.key
+            and (m.text == m.name or m.attrs.get("level") == "zone")
             and m.start < hi and m.end > lo and not _is_estate(m)]
+
+
+def _qualifies_another(doc: Document, mention: Mention, district: Mention) -> bool:
+    """Whether ``district`` is inside another project's name, or starts an item of a list right
+    before another project (、某某经开区|某某产业园): it places that project, not the others."""
+    item = doc.text[district.start - 1:district.start] in _JOINS
+    return any(m.kind == "project" and m is not mention
+               and (m.start <= district.start < m.end or (item and m.start == district.end))
+               for m in doc.mentions)
+
+
+def _paired(doc: Document, district: Mention) -> bool:
+    """Whether ``district`` is named with another one joined to it (甲区和乙区, 甲区、乙区):
+    such a pair places nothing in particular."""
+    return any(m.kind == "district" and m.key and m.key != district.key
+               and (doc.text[m.end:district.start] in _JOINS or doc.text[district.end:m.start] in _JOINS)
+               for m in doc.mentions)
 
 
 def _nearest_district(doc: Document, mention: Mention, lo: int, hi: int,
                       after: bool = False) -> Mention | None:
-    """The district named in full in [lo, hi) nearest to ``mention``: the last one before it or,
-    with ``after``, the first one after it."""
-    found = [m for m in _districts_named(doc, lo, hi) if lo <= m.start and m.end <= hi]
+    """The district named in full in [lo, hi) nearest to ``mention`` and not another project's
+    (see ``_qualifies_another``): the last one before it or, with ``after``, the first after it."""
+    found = [m for m in _districts_named(doc, lo, hi) if lo <= m.start and m.end <= hi
+             and not _qualifies_another(doc, mention, m) and not _paired(doc, m)]
     if after:
         return next((m for m in found if m.start >= mention.end), None)
     before = [m for m in found if m.end <= mention.start]
     return before[-1] if before else None
+
+
+def _located_at(doc: Document, mention: Mention) -> Mention | None:
+    """The district a clause says the project lies in, right before it (位于某街道的…)."""
+    lo = doc.sentence_at(mention.start)[0]
+    return next((m for m in reversed(_districts_named(doc, lo, mention.start)) if m.end <= mention.start
+                 and doc.text[m.end:mention.start] in ("", "的") and _LOCATED_AT.search(doc.text, lo, m.start)),
+                None)
 
 
 @lru_cache(maxsize=4096)
@@ -221,44 +255,78 @@ def _stem(name: str) -> str:
 
 
 def _short_form_inside(doc: Document, mention: Mention) -> Mention | None:
-    """A province, city or county the document names in full whose stem is written inside
-    the project's name (临江现代物流园 → 临江市); the first such stem in the name wins."""
-    found = []
+    """A district the document names in full elsewhere whose name is written inside the
+    project's name (石桥村游客中心 → 石桥村), or a province, city or county whose stem is
+    (临江现代物流园 → 临江市); the first in the name wins. A stem that two districts share
+    (临江市, 临江县) says neither; one after 环 or 沿 says what the work goes around."""
+    hits: dict[str, list[tuple[int, Mention]]] = {}
     for m in _districts_named(doc, 0, len(doc.text)):
-        stem = _stem(m.name)
+        if m.name == mention.name:  # the project is named as a district (某某新城): not its place
+            continue
+        stem = m.name if m.name in mention.name else _stem(m.name)
         at = mention.name.find(stem)
-        if len(stem) >= 2 and at != -1 and m.attrs.get("level") in _SHORT_FORM_LEVELS:
-            found.append((at, m))
-    return min(found, key=lambda pair: pair[0])[1] if found else None
+        if at != -1 and len(stem) >= 2 and (stem == m.name or m.attrs.get("level") in _SHORT_FORM_LEVELS) \
+                and not _goes_around(doc, mention, at):
+            hits.setdefault(stem, []).append((at, m))
+    single = [pairs[0] for pairs in hits.values() if len({m.key for _, m in pairs}) == 1]
+    return min(single, key=lambda pair: pair[0])[1] if single else None
+
+
+def _goes_around(doc: Document, mention: Mention, at: int) -> bool:
+    """Whether the place written at ``at`` in a project's name follows 环 or 沿 (环某湖…工程)."""
+    before = mention.name[at - 1] if at else doc.text[mention.start - 1:mention.start]
+    return before != "" and before in _AROUND
+
+
+def _section_place(mention: Mention, places: PlaceIndex) -> Place | None:
+    """The place of a section written in a project's name (某铁路某省段 → that province), when
+    the document or the division table knows it."""
+    for section in _SECTION.finditer(mention.name):
+        stem = section.group(1)
+        for start in range(len(stem) - 1):
+            place = places.find(stem[start:], mention.start)
+            if place is not None:
+                return place
+    return None
 
 
 def _within(doc: Document, mention: Mention, place: Mention, places: PlaceIndex) -> Mention:
-    """The district named last before ``mention`` in its sentence that lies inside ``place``
-    (临江经济区 … 临江大道 → the zone, not 临江市), else ``place`` itself."""
+    """The one district named before ``mention`` in its sentence that lies inside ``place``
+    (临江经济区 … 临江大道 → the zone, not 临江市), else ``place`` itself: two such say neither."""
     lo = doc.sentence_at(mention.start)[0]
     inner = [m for m in _districts_named(doc, lo, mention.start) if m.end <= mention.start
              and m.key != place.key and place.key in {p.key for p in places.chain(m.key)}]
-    return inner[-1] if inner else place
+    return inner[-1] if len({m.key for m in inner}) == 1 else place
 
 
 def _article_district(doc: Document, mention: Mention, places: PlaceIndex) -> Mention | None:
-    """The district an article is about: named in its title, in full or short (陵川 for
-    陵川县); else the most specific one whose area holds more than half of the article's
-    district mentions; else the one it names more often than any other (a tie says nothing)."""
+    """The district an article is about: the most specific named in its title, in full or short
+    (陵川 for 陵川县; 临江高新区 rather than 临江); else the one in the post of its signed author
+    (作者系中共某某县委书记); else the most specific one whose area holds more than half of the
+    article's district mentions; else the one it names more often than any other (a tie says
+    nothing; a township or a village named most is an example, not the subject)."""
     article = doc.article_at(mention.start)
     if article is None:
         return None
     named = [m for m in doc.mentions
              if m.kind == "district" and m.key and article.start <= m.start < article.end]
-    in_title = [m for m in named
-                if m.text in article.title or (len(_stem(m.name)) >= 2 and _stem(m.name) in article.title)]
+    in_title = [m for m in named if _title_match(m, article.title)]
     if in_title:
-        return in_title[-1]
-    return _deepest_majority(named, places) or _most_named(named)
+        return max(in_title, key=lambda m: (_title_match(m, article.title), len(places.chain(m.key))))
+    author = _AUTHOR_LINE.search(doc.text, article.start, article.end)
+    by_author = [m for m in named if author and author.start() <= m.start < author.end()]
+    return (by_author[-1] if by_author else None) or _deepest_majority(named, places) or _most_named(named)
+
+
+def _title_match(district: Mention, title: str) -> int:
+    """How much of ``title`` names ``district``: its surface or its stem, else 0."""
+    stem = district.text if district.text in title else _stem(district.name)
+    return len(stem) if len(stem) >= 2 and stem in title else 0
 
 
 def _most_named(named: list[Mention]) -> Mention | None:
-    """The district named more often than any other among ``named``, if one is."""
+    """The district above township level named more often than any other among ``named``, if one is."""
+    named = [m for m in named if m.attrs.get("level") not in _LOCAL_LEVELS]
     ranked = Counter(m.key for m in named).most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
@@ -278,7 +346,7 @@ def _deepest_majority(named: list[Mention], places: PlaceIndex) -> Mention | Non
 def _paragraph_district(doc: Document, mention: Mention, places: PlaceIndex) -> Mention | None:
     """The district named last before ``mention`` in its paragraph, or, when that one encloses
     the district the article is about (a province named in passing), the latter."""
-    start = _paragraph_bounds(doc.text, mention.start, mention.end)[0]
+    start = doc.text.rfind("\n", 0, mention.start) + 1
     found = _nearest_district(doc, mention, start, mention.start)
     subject = _article_district(doc, mention, places) if found else None
     if subject is not None and subject.key != found.key \
@@ -288,12 +356,15 @@ def _paragraph_district(doc: Document, mention: Mention, places: PlaceIndex) -> 
 
 
 def _stated_district(doc: Document, mention: Mention, places: PlaceIndex) -> Mention | None:
-    """The district the text ties a project to, most telling evidence first: named in full
-    inside or overlapping its name; written short inside it; named before it in its sentence;
-    after it in its clause; before it in its paragraph (see ``_paragraph_district``)."""
-    inside = _districts_named(doc, mention.start, mention.end)
-    if inside:
-        return inside[-1]
+    """The district the text ties a project to, most telling evidence first: where the clause
+    says it lies (位于某街道的); named in full inside or overlapping its name; written inside it
+    elsewhere (see ``_short_form_inside``); named before it in its sentence; after it in its
+    clause; before it in its paragraph (see ``_paragraph_district``)."""
+    inside = [m for m in _districts_named(doc, mention.start, mention.end)
+              if (m.start, m.end) != (mention.start, mention.end)]
+    located = _located_at(doc, mention)
+    if located is not None or inside:
+        return located or inside[-1]
     short = _short_form_inside(doc, mention)
     if short is not None:
         return _within(doc, mention, short, places)
@@ -304,8 +375,12 @@ def _stated_district(doc: Document, mention: Mention, places: PlaceIndex) -> Men
 
 
 def project_district(doc: Document, mention: Mention, places: PlaceIndex) -> str | None:
-    """The key of the district that places a project: the one the text ties to it (see
-    ``_stated_district``), else the district its article is about, else the document's city."""
+    """The key of the district that places a project: the place of a section in its name (某铁路
+    某省段), else the one the text ties to it (see ``_stated_district``), else the district its
+    article is about, else the document's city."""
+    section = _section_place(mention, places)
+    if section is not None:
+        return section.key
     stated = _stated_district(doc, mention, places) or _article_district(doc, mention, places)
     if stated is not None:
         return stated.key
@@ -325,4 +400,5 @@ def _resolve_named(result: Resolution, doc: Document, places: PlaceIndex) -> Non
         if m.kind == "project":
             district = project_district(doc, m, places)
             if district is not None:
+                _add_place(result, places.places[district], places)
                 result.locations.append(LocationFact(key, district, doc.id, m))

@@ -13,11 +13,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote
 
-from rdflib import Graph
+import pyoxigraph as ox
+from rdflib.term import Node
 
 from kg.export import write_files
 from kg.graph import Quad, quads
 from kg.resolve import Resolution
+from kg.store import oxigraph_term
 
 SHARED = "_shared.nt"
 
@@ -27,18 +29,15 @@ def shard_name(doc_id: str | None) -> str:
     return SHARED if doc_id is None else quote(doc_id, safe="") + ".nt"
 
 
-def ntriples(triples: set[tuple]) -> str:
+def ntriples(triples: set[tuple[Node, Node, Node]]) -> str:
     """N-Triples text of a set of triples, lines sorted so that equal sets give equal bytes."""
-    graph = Graph()
-    for triple in triples:
-        graph.add(triple)
-    lines = graph.serialize(format="nt").splitlines(keepends=True)
-    return "".join(sorted(line for line in lines if line.strip()))
+    lines = (f"{ox.Triple(*map(oxigraph_term, triple))} .\n" for triple in triples)
+    return "".join(sorted(lines))
 
 
-def shard_triples(statements: Iterable[Quad]) -> dict[str, set[tuple]]:
+def shard_triples(statements: Iterable[Quad]) -> dict[str, set[tuple[Node, Node, Node]]]:
     """The triples of each shard file, by file name."""
-    shards: dict[str, set[tuple]] = defaultdict(set)
+    shards: dict[str, set[tuple[Node, Node, Node]]] = defaultdict(set)
     for s, p, o, doc_id in statements:
         shards[shard_name(doc_id)].add((s, p, o))
     return shards

@@ -12,9 +12,9 @@ from __future__ import annotations
 import math
 import shutil
 import subprocess
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from itertools import combinations
 from pathlib import Path
 
@@ -59,9 +59,6 @@ class Evidence:
     doc: str
     date: str
     note: str = ""
-
-    def as_dict(self) -> dict:
-        return {"text": self.text, "doc": self.doc, "date": self.date, "note": self.note}
 
 
 @dataclass
@@ -327,8 +324,10 @@ def _tooltip(head: str, evidence: list[Evidence]) -> str:
 
 
 def _evidence_json(evidence: list[Evidence]) -> list[dict]:
-    unique = list({(e.text, e.doc, e.date, e.note): e for e in evidence}.values())
-    return [e.as_dict() for e in unique[:MAX_EVIDENCE]]
+    unique: dict[tuple[str, str, str], Evidence] = {}
+    for e in evidence:  # the same sentence as a post's source and as a co-mention: keep the first
+        unique.setdefault((e.text, e.doc, e.date), e)
+    return [asdict(e) for e in list(unique.values())[:MAX_EVIDENCE]]
 
 
 def _node_dicts(view: View, degree: dict[str, int]) -> list[dict]:
@@ -359,7 +358,7 @@ def _edge_dicts(view: View) -> list[dict]:
 def _options(large: bool) -> dict:
     physics = ({"enabled": False} if large else
                {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300, "fit": True}})
-    return {"physics": physics,
+    return {"physics": physics, "layout": {"improvedLayout": False},
             "nodes": {"font": {"face": "Noto Sans CJK SC, Noto Sans CJK, sans-serif"}},
             "edges": {"font": {"size": 10, "align": "middle", "color": "#555555"},
                       "smooth": False if large else {"type": "continuous"}},
@@ -381,9 +380,7 @@ def network(view: View, large: int = LARGE) -> Network:
 
 
 def _legend(view: View) -> list[dict]:
-    counts = defaultdict(int)
-    for node in view.nodes.values():
-        counts[node.kind] += 1
+    counts = Counter(node.kind for node in view.nodes.values())
     return [{"kind": kind, "name_zh": style.name_zh, "colour": style.colour,
              "shape": style.shape, "count": counts[kind]} for kind, style in KINDS.items() if counts[kind]]
 
@@ -393,7 +390,8 @@ def html_page(net: Network, view: View, title: str) -> str:
     env = Environment(loader=FileSystemLoader([str(TEMPLATES), net.template_dir]),
                       autoescape=select_autoescape(["html"]))
     return env.get_template("view.html").render(
-        title=title, nodes=net.nodes, edges=net.edges, options=net.options, legend=_legend(view),
+        title=title, data={"nodes": net.nodes, "edges": net.edges, "options": net.options},
+        legend=_legend(view),
         relations=list(RELATIONS.values()))
 
 
@@ -417,16 +415,18 @@ def render_html(graph: Graph, path: Path) -> Path:
     return render_view(graph, path)
 
 
-def city_writers(graph: Graph) -> dict[str, Callable[[Path], Path]]:
-    """For kg.export.write_files: ``city-<code>.html`` → a writer of that city's view."""
+def page_writers(graph: Graph) -> dict[str, Callable[[Path], Path]]:
+    """For kg.export.write_files: ``graph.html`` (the whole graph) and ``city-<code>.html`` per city."""
     view = view_of(graph)
-    cities = [str(c) for c in graph.subjects(GK.level, GK.City) if str(c) in view.nodes]
-    return {f"city-{city.rsplit('/', 1)[-1]}.html":
+    cities = sorted(str(c) for c in graph.subjects(GK.level, GK.City) if str(c) in view.nodes)
+    writers = {"graph.html": lambda path: write_view(view, path)}
+    for city in cities:
+        writers[f"city-{city.rsplit('/', 1)[-1]}.html"] = \
             lambda path, city=city: write_view(city_view(view, city), path, view.nodes[city].label)
-            for city in sorted(cities)}
+    return writers
 
 
 def city_views(graph: Graph, outdir: Path) -> list[Path]:
-    """Write one view per city of the graph into ``outdir``; the paths written."""
+    """Write the whole graph and one view per city into ``outdir``; the paths written."""
     Path(outdir).mkdir(parents=True, exist_ok=True)
-    return [write(Path(outdir) / name) for name, write in city_writers(graph).items()]
+    return [write(Path(outdir) / name) for name, write in page_writers(graph).items()]

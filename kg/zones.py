@@ -5,12 +5,14 @@ ending that says its kind (高新技术产业开发区, 经济技术开发区, �
 shorten the ending (江城高新技术产业开发区 → 江城高新区) and drop the head (高新区党工委).
 Within one document a short name stands for the fullest name of the same zone written
 there: same kind, same stem (or none), same division (or none). A short name written
-alone (高新区) needs exactly one such zone. An ending that abbreviates its words one to one
-is written out (综改示范区 → 综合改革示范区); one with several possible full forms is not
-(高新区: 高新技术产业开发区, or 新技术开发区).
+alone (高新区) needs exactly one such zone. A zone that the document names only in short
+gets its standard full name, the short one staying an alias: the abbreviated ending is
+written out (江城高新区 → 江城高新技术产业开发区, 江城经开区 → 江城经济技术开发区,
+综改示范区 → 综合改革示范区).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -27,10 +29,26 @@ ZONE_KINDS: dict[str, tuple[str, ...]] = {
     "新区": ("新区",),
     "生态城": ("生态城",),
 }
+#: Last words of zone names, as the district extractor finds them; qualifiers before them
+#: (经济技术, 转型综合改革, 一体化 ...) are read as part of the stem.
+ZONE_SUFFIXES = ("开发区", "示范区", "经济区", "新区", "高新区", "保税区", "自贸区", "试验区", "实验区",
+                 "合作区", "经开区", "综改区", "综保区", "农高区", "生态城", "基地", "新城")
+#: Suffixes of names that are zones only in context: a 基地 is usually a project, a 新城 a
+#: housing estate, unless listed with a zone, run by a zone's organs or set in a 新区.
+CONTEXT_ONLY = frozenset({"基地", "新城"})
+_ZONE_SUFFIX_RE = re.compile("|".join(sorted(ZONE_SUFFIXES, key=len, reverse=True)))
+_LIST_JOINERS = "、和与及"
+_ZONE_ORGANS = ("管委会", "党工委")
+#: Characters before a zone abbreviation written alone that make it a kind, not one zone (各高新区).
+_COLLECTIVE_CHARS = frozenset("各级家国个批等全类些多几")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+#: How far after a zone named in a list the next zone's suffix may end.
+_LIST_REACH = 21
 #: Short endings that are written alone for the one zone of their kind (高新区管委会).
 BARE_ABBREVIATIONS = frozenset(("高新区", "经开区", "综改区", "综保区", "自贸区", "农高区", "生态城"))
-#: Short endings with one full form, written out in a zone's full name.
-_WRITTEN_OUT = {"综改示范区": "综合改革示范区", "综改试验区": "综合改革试验区"}
+#: Short endings and the standard full ending they are written out to in a zone's full name.
+_WRITTEN_OUT = {"综改示范区": "综合改革示范区", "综改试验区": "综合改革试验区", "高新区": "高新技术产业开发区",
+                "经开区": "经济技术开发区", "综保区": "综合保税区", "农高区": "农业高新技术产业示范区"}
 _ENDINGS = sorted(((ending, kind) for kind, endings in ZONE_KINDS.items() for ending in endings),
                   key=lambda pair: len(pair[0]), reverse=True)
 
@@ -72,8 +90,9 @@ def _fullest(zone: ZoneName, zones: list[ZoneName]) -> str:
 
 
 def _written_out(zone: ZoneName) -> str:
-    """The name with a one-to-one abbreviated ending written out (江城综改示范区 → 江城综合改革示范区)."""
-    if zone.ending in _WRITTEN_OUT:
+    """The name with its abbreviated ending written out (江城高新区 → 江城高新技术产业开发区); an
+    ending written alone stays as it is."""
+    if zone.ending in _WRITTEN_OUT and zone.name != zone.ending:
         return zone.name[:-len(zone.ending)] + _WRITTEN_OUT[zone.ending]
     return zone.name
 
@@ -89,3 +108,22 @@ def zone_full_names(names: Iterable[str]) -> dict[str, str]:
         if len(targets) == 1:
             out[bare.name] = targets.pop()
     return out
+
+
+def bare_abbreviation(text: str, start: int, suffix: str) -> bool:
+    """A zone abbreviation written without a name (高新区管委会), not as a kind (各高新区)."""
+    return suffix in BARE_ABBREVIATIONS and text[start - 1:start] not in _COLLECTIVE_CHARS
+
+
+def in_zone_context(text: str, start: int, end: int, zones: list[tuple[int, int]]) -> bool:
+    """Whether a name that is a zone only in context (宁安能源基地, 甲新区|乙新城) is set right
+    after a zone or listed next to one (甲开发区、宁安能源基地; 宁安能源基地和甲新区), or followed
+    by a zone's organ (管委会); ``zones`` are the spans of the zones named before it."""
+    if text.startswith(_ZONE_ORGANS, end):
+        return True
+    joined_before = start > 0 and text[start - 1] in _LIST_JOINERS
+    if any(zone_end == start or (joined_before and zone_end == start - 1) for _, zone_end in zones):
+        return True
+    after = _ZONE_SUFFIX_RE.search(text, end + 1, end + 1 + _LIST_REACH)
+    return (text[end:end + 1] in _LIST_JOINERS and after is not None and after.group() not in CONTEXT_ONLY
+            and all(_CJK.match(c) for c in text[end + 1:after.start()]))

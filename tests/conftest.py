@@ -157,3 +157,35 @@ def small_corpus(tmp_path) -> Path:
     for name, text in SMALL_CORPUS.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+# ---------------------------------------------------------------- a graph with hostile markup (viz)
+
+HOSTILE_TEXT = ("通报\n6月1日，<script>window.__pwned = 'script'</script>县长王恶意"
+                "<img src=x onerror=\"window.__pwned = 'img'\">到安平县检查工作。")
+
+
+def hostile_resolution():
+    """One document whose text puts a <script> and an <img onerror> around an official's name."""
+    from kg.document import Article
+    from kg.resolve import Entity, PostFact, Resolution
+    doc = Document(id="evil.txt", text=HOSTILE_TEXT, source="evil.txt", title="<b>通报</b>", date="2024-06-01")
+    doc.articles = [Article(0, len(HOSTILE_TEXT), "通报", "2024-06-01")]
+    result = Resolution(documents=[doc])
+    official, county = mention(doc, "王恶意", "official"), mention(doc, "安平县", "district")
+    result.entities["王恶意@980101"] = Entity("王恶意@980101", "official", "王恶意",
+                                             aliases={"<img src=x onerror=\"window.__pwned='alias'\">"})
+    result.entities["980101"] = Entity("980101", "district", "安平县",
+                                       attrs={"level": "county", "code": "980101", "parent": None})
+    for key, m in (("王恶意@980101", official), ("980101", county)):
+        m.key = key
+        doc.mentions.append(m)
+        result.entities[key].mentions.append((doc.id, m))
+    result.posts = [PostFact("王恶意@980101", "县长", None, "980101", doc.id, official)]
+    return result
+
+
+@pytest.fixture
+def hostile_graph():
+    from kg.graph import build_graph
+    return build_graph(hostile_resolution())

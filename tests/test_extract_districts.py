@@ -121,7 +121,8 @@ def test_extract_districts_place_short_form_inside_a_road_or_street_name(make_do
 
 
 def test_extract_districts_zone_after_its_county_is_a_second_mention(make_doc):
-    assert names(make_doc, "江宁区江宁高新区") == [("江宁区", "county"), ("江宁高新区", "zone")]
+    # the county written short at the zone's head is a mention of it too (长沙|经开区 likewise)
+    assert names(make_doc, "江宁区江宁高新区") == [("江宁区", "county"), ("江宁区", "county"), ("江宁高新区", "zone")]
     assert names(make_doc, "慈溪市杭州湾新区") == [("慈溪市", "county"), ("杭州湾新区", "zone")]
 
 
@@ -168,3 +169,29 @@ def test_extract_districts_village_opening_with_a_number_after_its_township(make
 
 def test_extract_districts_border_village_is_generic(make_doc):
     assert names(make_doc, "边境村发展旅游") == []
+
+
+def test_extract_districts_mongolian_and_shanghai_village_level_suffixes(make_doc):
+    assert names(make_doc, "鄂托克旗乌兰镇巴彦乌素嘎查") == [
+        ("鄂托克旗", "county"), ("乌兰镇", "township"), ("巴彦乌素嘎查", "village")]
+    assert names(make_doc, "走进静安区康乐居民区") == [("静安区", "county"), ("康乐居民区", "village")]
+
+
+def test_extract_districts_goal_named_like_a_zone_is_not_a_zone(make_doc):
+    assert names(make_doc, "江门在建设国家级先行示范区中当好排头兵") == [("江门市", "city")]
+
+
+def test_extract_districts_new_town_in_a_new_area_is_a_zone(make_doc):
+    assert names(make_doc, "江北新区浦口新城开工。浦口新城管委会主任讲话。新城花园交房。") == [
+        ("江北新区", "zone"), ("浦口新城", "zone"), ("浦口新城", "zone")]
+
+
+def test_extract_districts_ends_of_a_route_name_are_not_mentions(make_doc):
+    assert names(make_doc, "昆明至南宁高铁云南段施工") == [("云南省", "province")]
+
+
+def test_extract_districts_county_short_form_when_the_document_names_it(make_doc):
+    assert names(make_doc, "信丰是产业大县。依托信丰高新区发展") == [("信丰高新区", "zone")]
+    found = names(make_doc, "赣州市信丰县召开大会。依托信丰高新区，在信丰、大余等地推广。")
+    assert found == [("赣州市", "city"), ("信丰县", "county"), ("信丰县", "county"), ("信丰高新区", "zone"),
+                     ("信丰县", "county"), ("大余县", "county")]

@@ -141,3 +141,19 @@ def test_extract_officials_bare_organ_shares_the_place_of_its_list(make_doc):
 def test_extract_officials_name_opening_with_a_family_word(make_doc):
     found = _found(make_doc, "开发区管委会常务副主任孔家骥表示，将加快建设。")
     assert found == {"孔家骥": [("常务副主任", "开发区管委会")]}
+
+
+def test_extract_officials_one_space_inside_a_name(make_doc):
+    found = _found(make_doc, "市委常委、高新区党工委书记钱 立群宣布开工，管委会主任郑 敏介绍情况。")
+    assert found == {"钱立群": [("市委常委", "市委"), ("党工委书记", "高新区党工委")],
+                     "郑敏": [("主任", "管委会")]}
+
+
+def test_extract_officials_transcribed_name_after_a_title(make_doc):
+    found = _found(make_doc, "乌兰镇巴彦乌素嘎查党支部书记敖其尔说，今年种了甘草。")
+    assert found == {"敖其尔": [("党支部书记", "乌兰镇巴彦乌素嘎查党支部")]}
+
+
+def test_extract_officials_zone_abbreviation_opens_the_organisation(make_doc):
+    found = _found(make_doc, "海城县委书记、海城经开区党工委书记贺天明宣布开工。")
+    assert found == {"贺天明": [("县委书记", "海城县委"), ("党工委书记", "海城经开区党工委")]}

@@ -125,3 +125,22 @@ def test_extract_persons_speaker_described_by_a_clause_after_a_quote(make_doc):
 def test_extract_persons_role_word_running_into_ordinary_words(make_doc):
     assert _found(make_doc, "山里村民宿迎来旺季\n") == []
     assert _found(make_doc, "律师范明说，合同有效。") == [("范明", "律师")]
+
+
+def test_extract_persons_one_space_inside_a_name(make_doc):
+    text = ("记者 钱 立群 通讯员 郑 敏\n工地开工。（孙 涛）\n新馆开放。（贺军 贺天明）\n"
+            "（本版图片由 钱 岚 摄）\n")
+    assert _found(make_doc, text) == [("钱立群", "记者"), ("郑敏", "通讯员"), ("孙涛", "记者"),
+                                      ("贺军", "记者"), ("贺天明", "记者"), ("钱岚", "摄影")]
+
+
+def test_extract_persons_names_without_a_han_surname_after_strong_cues(make_doc):
+    text = ("（记者 巴图孟和 通讯员 孙海涛）牧区通电。\n草场补播完成。\n记者 次仁多吉 摄\n"
+            "巴扎开市。（阿不都·艾力）\n")
+    assert _found(make_doc, text) == [("巴图孟和", "记者"), ("孙海涛", "通讯员"), ("次仁多吉", "摄影"),
+                                      ("阿不都·艾力", "记者")]
+
+
+def test_extract_persons_words_after_strong_cues_are_not_transcribed_names(make_doc):
+    text = "记者采访时说起此事。\n记者 获悉\n会议闭幕。（央视新闻）\n会议闭幕。（待续）\n"
+    assert _found(make_doc, text) == []

@@ -97,6 +97,19 @@ def test_extract_programmes_reads_a_festival(make_doc):
     assert programme_names(make_doc, text) == ["青禾湖冰雪渔猎文化旅游节"]
 
 
+def test_extract_programmes_reads_a_battle_and_named_campaigns(make_doc):
+    text = ("全力打好青禾“三道湾”攻坚战，以“项目建设提速年”为抓手，借助“云岭美丽乡村建设”，"
+            "实施“民生微实事”项目60个，推行“企业服务专员”制度，推动“精品小区”建设。")
+    assert programme_names(make_doc, text) == [
+        "青禾三道湾攻坚战", "项目建设提速年", "云岭美丽乡村建设", "民生微实事", "企业服务专员制度", "精品小区"]
+
+
+def test_extract_programmes_leaves_sectioned_and_generic_works(make_doc):
+    text = ("推进引松济岭工程株洲段，青禾绕城高速西南段扩容工程开工，目前控制性工程进展顺利。"
+            "两个街道率先试点“秒批”改革，迎来“决战之年”。")
+    assert programme_names(make_doc, text) == ["秒批改革"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="青禾云岭行动工程战略大赛计划活动模式实施推进开展、，。“”《》方案等一二三大", max_size=60))
 def test_extract_programmes_offsets_match_the_text(text):

@@ -118,6 +118,37 @@ def test_extract_projects_reads_an_estate_handed_over(make_doc):
     assert project_names(make_doc, text) == ["云岭佳园"]
 
 
+def test_extract_projects_keeps_a_section_after_the_head(make_doc):
+    text = "全力推进引松济岭工程株洲段、青禾至云岭铁路湖南段建设，白鹭河石桥段生态修复工程完工。"
+    assert project_names(make_doc, text) == ["引松济岭工程株洲段", "青禾至云岭铁路湖南段", "白鹭河石桥段生态修复工程"]
+
+
+def test_extract_projects_reads_a_phase_after_a_facility(make_doc):
+    text = "启动翠湖科创基地二期、松江智园三期和白鹭湾综合管廊工程。"
+    assert project_names(make_doc, text) == ["翠湖科创基地二期", "松江智园三期", "白鹭湾综合管廊工程"]
+
+
+def test_extract_projects_keeps_a_capacity_after_a_proper_name(make_doc):
+    text = "工人正在安装醴陵30万千瓦光伏发电项目组件，抓好9万千瓦屋顶分布式光伏项目建设。"
+    assert project_names(make_doc, text) == ["醴陵30万千瓦光伏发电项目", "屋顶分布式光伏项目"]
+
+
+def test_extract_projects_reads_rebuilding_and_restoring_works(make_doc):
+    text = "乡里正在建设石桥村游客服务中心。实施青禾阁复建工程，开展白鹭滩治理工程。目前控制性工程进展顺利。"
+    assert project_names(make_doc, text) == ["石桥村游客服务中心", "青禾阁复建工程", "白鹭滩治理工程"]
+
+
+def test_extract_projects_rejects_locations_industries_and_zones(make_doc):
+    text = ("力争青禾大道沿线5个更新单元开工，重点引进电子信息、生物医药产业项目。"
+            "青禾新区松江新城云岭创意产业园开工。松江新城管委会副主任讲话。")
+    assert project_names(make_doc, text) == ["松江新城云岭创意产业园"]
+
+
+def test_extract_projects_starts_a_name_tagged_as_a_verb_after_a_lead_in(make_doc):
+    text = "确保翠禾中国总部项目年内开工。\n●云岭精密轴承产业园项目签约"
+    assert project_names(make_doc, text) == ["翠禾中国总部项目", "云岭精密轴承产业园项目"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="青禾云岭项目工程产业园新城基地中心加快推进建设、，。“”《》等和及0123个期", max_size=60))
 def test_extract_projects_offsets_match_the_text(text):

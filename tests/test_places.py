@@ -169,3 +169,39 @@ def test_places_zone_post_written_with_the_abbreviation_gets_the_full_zone():
     result = resolve([doc])
     [fact] = result.posts
     assert result.entities[fact.district].name == "芜湖高新技术产业开发区"
+
+
+def _post_districts(doc: Document) -> dict[str, str | None]:
+    """Official's name → the name of the district resolution gives their (first) post."""
+    doc.mentions = list(extract_districts(doc)) + list(extract_officials(doc))
+    result = resolve([doc])
+    return {fact.mention.name: result.entities[fact.district].name if fact.district else None
+            for fact in reversed(result.posts)}
+
+
+def test_places_zone_post_written_only_short_gets_the_expanded_zone():
+    doc = Document("test.txt", "海城经开区项目开工。海城经开区党工委书记贺天明讲话。")
+    assert _post_districts(doc) == {"贺天明": "海城经济技术开发区"}
+
+
+def test_places_bare_county_word_reads_the_one_county_of_the_article():
+    from kg.document import Article
+    text = "●罗湖区启动三年行动\n日前，罗湖区启动行动。区环保局局长贺天明介绍进展。\n●福田区启用大厅\n大厅启用。"
+    doc = Document("test.txt", text)
+    doc.articles = [Article(0, text.index("●福田区")), Article(text.index("●福田区"), len(text))]
+    assert _post_districts(doc) == {"贺天明": "罗湖区"}
+
+
+def test_places_organisation_opened_by_a_named_county_short_form():
+    doc = Document("test.txt", "海城市与海城钢铁集团签约。海城钢铁集团董事长贺天明表示，项目年内开工。")
+    assert _post_districts(doc) == {"贺天明": "海城市"}
+
+
+def test_places_village_written_short_is_the_longer_name_of_the_document():
+    doc = Document("test.txt", "走进华阳路街道北新福康居民区，福康居民区党总支书记贺天明介绍经验。")
+    assert _post_districts(doc) == {"贺天明": "北新福康居民区"}
+
+
+def test_places_gacha_party_secretary_is_posted_to_the_gacha():
+    doc = Document("test.txt", "鄂托克旗乌兰镇巴彦乌素嘎查党支部书记敖其尔说，今年种了甘草。")
+    assert _post_districts(doc) == {"敖其尔": "巴彦乌素嘎查"}

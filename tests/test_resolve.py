@@ -28,14 +28,17 @@ def district(doc: Document, surface: str, name: str | None = None, nth: int = 0)
 
 
 def placed(make_doc, text: str, project: str, districts: list[tuple[str, str | None, int]],
-           title: str = "") -> str | None:
-    """The name of the district that resolution places ``project`` in, or None."""
+           title: str = "", others: tuple[str, ...] = ()) -> str | None:
+    """The name of the district that resolution places ``project`` in (``others`` are more
+    projects of the text), or None."""
     doc = make_doc(text)
     doc.articles = [Article(0, len(text), title)]
-    doc.mentions = sorted([*(district(doc, *spec) for spec in districts), mention(doc, project, "project")],
+    projects = [mention(doc, name, "project") for name in (project, *others)]
+    doc.mentions = sorted([*(district(doc, *spec) for spec in districts), *projects],
                           key=lambda m: (m.start, m.end))
     result = resolve([doc])
-    return next((result.entities[f.district].name for f in result.locations), None)
+    key = f"project:{project}"
+    return next((result.entities[f.district].name for f in result.locations if f.project == key), None)
 
 
 def test_resolve_project_district_prefers_the_last_district_inside_the_name(make_doc):
@@ -157,3 +160,48 @@ def test_resolve_project_district_reads_the_county_that_holds_most_places_named(
     text = "湖南省部署工作。\n荷塘区石桥镇干部参会。\n青禾新材料项目开工。"
     districts = [("湖南省", None, 0), ("荷塘区", None, 0), ("石桥镇", None, 0)]
     assert placed(make_doc, text, "青禾新材料项目", districts) == "荷塘区"
+
+
+def test_resolve_project_district_reads_the_place_of_a_section(make_doc):
+    text = "株洲市委书记调研。青禾至株洲铁路湖南段施工顺利。"
+    assert placed(make_doc, text, "青禾至株洲铁路湖南段", [("株洲市", None, 0)]) == "湖南省"
+
+
+def test_resolve_project_district_reads_a_district_named_elsewhere_inside_the_name(make_doc):
+    text = "石桥村地处山区。\n荷塘区干部说，乡里正在建设石桥村游客服务中心。"
+    districts = [("石桥村", None, 0), ("荷塘区", None, 0)]
+    assert placed(make_doc, text, "石桥村游客服务中心", districts) == "石桥村"
+
+
+def test_resolve_project_district_ignores_a_shared_stem_and_a_place_gone_around(make_doc):
+    text = "长沙市部署。\n长沙县干部参会。\n岳麓区推进长沙绕城高速扩容工程，芦淞区将以环株洲湖生态修复工程为牵引。"
+    districts = [("长沙市", None, 0), ("长沙县", None, 0), ("岳麓区", None, 0), ("芦淞区", None, 0)]
+    assert placed(make_doc, text, "长沙绕城高速扩容工程", districts) == "岳麓区"
+    assert placed(make_doc, text, "株洲湖生态修复工程", districts) == "芦淞区"
+
+
+def test_resolve_project_district_reads_where_the_clause_says_it_lies(make_doc):
+    text = "位于石桥街道的荷塘区第二水厂扩建工程日处理能力将达到10万吨。"
+    districts = [("石桥街道", None, 0), ("荷塘区", None, 0)]
+    assert placed(make_doc, text, "荷塘区第二水厂扩建工程", districts) == "石桥街道"
+
+
+def test_resolve_project_district_skips_a_district_of_another_list_item_or_a_pair(make_doc):
+    text = "芦淞区部署工作。\n青禾科创基地、荷塘区白鹭储能产业园和云岭大桥同步开工。\n依托荷塘区和攸县，青禾新材料项目开工。"
+    districts = [("芦淞区", None, 0), ("荷塘区", None, 0), ("荷塘区", None, 1), ("攸县", None, 0)]
+    title = "芦淞区部署工作"
+    assert placed(make_doc, text, "云岭大桥", districts, title, ("白鹭储能产业园",)) == "芦淞区"
+    assert placed(make_doc, text, "青禾新材料项目", districts, title) == "芦淞区"
+
+
+def test_resolve_project_district_reads_the_most_specific_district_in_the_title(make_doc):
+    text = "株洲市部署。\n株洲青禾开发区十个项目开工。\n白鹭新材料项目签约。"
+    districts = [("株洲市", None, 0), ("株洲青禾开发区", None, 0)]
+    title = "株洲青禾开发区十个项目开工"
+    assert placed(make_doc, text, "白鹭新材料项目", districts, title) == "株洲青禾开发区"
+
+
+def test_resolve_project_district_reads_the_post_of_a_signed_author(make_doc):
+    text = "推动县域发展\n石桥村是示范村，石桥村村民增收。\n今年实施青禾阁复建工程。\n（作者系中共攸县委书记）"
+    districts = [("石桥村", None, 0), ("石桥村", None, 1), ("攸县", None, 0)]
+    assert placed(make_doc, text, "青禾阁复建工程", districts, "推动县域发展") == "攸县"

@@ -50,8 +50,8 @@ def test_store_missing_and_bad_files(tmp_path):
     bad.write_text("<a> <b> .", encoding="utf-8")
     with pytest.raises(GraphError, match="not a valid graph"):
         Store.from_file(bad)
+    (tmp_path / "g.xyz").write_text("", encoding="utf-8")
     with pytest.raises(GraphError, match="unknown graph format"):
-        (tmp_path / "g.xyz").write_text("", encoding="utf-8")
         Store.from_file(tmp_path / "g.xyz")
 
 

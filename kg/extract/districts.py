@@ -20,32 +20,22 @@ import re
 from collections.abc import Iterator
 
 from kg.document import Document, Mention
-from kg.lexicon.divisions import (NameHit, ancestors, divisions_named, ethnic_groups, find_names,
-                                  generic_place_stems, is_generic_county, short_forms)
+from kg.lexicon.divisions import (NameHit, ancestors, county_short_names, divisions_named, ethnic_groups,
+                                  find_names, generic_place_stems, is_generic_county, short_forms)
 from kg.lexicon.names import PLACE_NAME_TAIL, known_word
 from kg.segment import Tagged, tag, tokenize
-from kg.zones import BARE_ABBREVIATIONS
+from kg.zones import CONTEXT_ONLY, ZONE_SUFFIXES, bare_abbreviation, in_zone_context
 
 EXTRACTOR = "districts"
 
-# Suffix → level. Zone suffixes are the last words of zone names; qualifiers before them
-# (经济技术, 转型综合改革, 一体化 ...) are read as part of the stem.
+# Suffix → level; 苏木 and 嘎查 are Inner Mongolia's townships and villages, 居民区 a Shanghai
+# village-level area; zone suffixes come from kg.zones.
 SUFFIX_LEVELS = {
     "街道": "township", "镇": "township", "乡": "township",
     "社区": "village", "村": "village",
-    "开发区": "zone", "示范区": "zone", "经济区": "zone", "新区": "zone", "高新区": "zone",
-    "保税区": "zone", "自贸区": "zone", "试验区": "zone", "实验区": "zone", "合作区": "zone",
-    "经开区": "zone", "综改区": "zone", "综保区": "zone", "农高区": "zone", "生态城": "zone", "基地": "zone",
-}
+    "苏木": "township", "嘎查": "village", "居民区": "village",
+} | {suffix: "zone" for suffix in ZONE_SUFFIXES}
 _SUFFIX_RE = re.compile("|".join(sorted(SUFFIX_LEVELS, key=len, reverse=True)))
-_ZONE_SUFFIX_RE = re.compile("|".join(sorted((s for s, level in SUFFIX_LEVELS.items() if level == "zone"),
-                                             key=len, reverse=True)))
-# A 基地 is usually a project; it is a zone only when listed with a zone or run by a zone's organs.
-_LISTED_ONLY = frozenset({"基地"})
-_LIST_JOINERS = "、和与及"
-_ZONE_ORGANS = ("管委会", "党工委")
-# Characters before a zone abbreviation written alone that make it a kind, not one zone (各高新区).
-_COLLECTIVE_CHARS = frozenset("各级家国个批等全类些多几")
 
 # A suffix followed by these makes another word (乡村, 镇压, 村庄, 生态城市), not a name's end.
 _FOLLOWERS_REJECTED = {"乡": set("村镇亲土愁贤下间情音野思里级"), "镇": set("压定静守痛级"), "村": set("庄落寨级"),
@@ -60,6 +50,10 @@ _LEADING_FUNCTION_CHARS = frozenset("访赴到在驻至抵往经于从向对把�
 _BAD_ENDINGS = frozenset({"市场", "市值", "区域", "区别", "区分", "区间", "区块"})
 # After a short form, these make it part of a road's or a street office's name (江城|西路, 江城|街道).
 _NAMED_AFTER = re.compile(r"[东西南北中]?(?:路(?![过上线径演])|大道|大街)|街道")
+# A route named by its two ends (江城至海州铁路): a short form at either end is part of its name.
+_ROUTE_WORDS = r"(?:铁路|高铁|城际|高速公路|高速|公路|客运专线|航线|输电线路)"
+_ROUTE_AFTER_FIRST_END = re.compile(rf"[至到—-][\u4e00-\u9fff]{{2,8}}?{_ROUTE_WORDS}")
+_ROUTE_AFTER_SECOND_END = re.compile(_ROUTE_WORDS)
 # Words that end a company's name; a short form just before them names the company, not the place.
 _ENTERPRISE_WORDS = ("集团", "公司", "股份", "控股")
 
@@ -78,6 +72,8 @@ _FUNCTION_TAGS = frozenset("p u uj ul uz ud ug uv r q m x y e".split())
 # Measure words and approximations that make a numeral a count (三个, 十多, 几批), not part of a name.
 _COUNTING_CHARS = frozenset("个些批座家所名位项条多余几户次第")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Verbs of building inside a zone-like name make it a goal, not a zone (建设…先行示范区).
+_GOAL_VERBS = frozenset(("建设", "打造", "创建", "争创", "建成", "争当"))
 _LISTED = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,4})等([\u4e00-\u9fff]{0,6})$")
 
 
@@ -91,6 +87,7 @@ def _division_mentions(text: str) -> Iterator[Mention]:
     """Mentions of table divisions: leftmost-longest among the names that pass the boundary checks."""
     starts, ends = _token_bounds(text)
     hits = [h for h in find_names(text) if _acceptable(h, text, starts, ends)]
+    hits += [h for h in county_short_names(text, hits) if _acceptable(h, text, starts, ends)]
     last_end = -1
     for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
         if hit.start >= last_end:
@@ -108,7 +105,8 @@ def _acceptable(hit: NameHit, text: str, starts: set[int], ends: set[int]) -> bo
     county names (城区, 郊区) need their city or province just before them."""
     if hit.short:
         return (hit.start in starts and hit.end in ends and not _NAMED_AFTER.match(text, hit.end)
-                and not _road_after(text, hit.end) and not _company_after(text, hit.end))
+                and not _road_after(text, hit.end) and not _company_after(text, hit.end)
+                and not _route_end(text, hit))
     if text[hit.end - 1:hit.end + 1] in _BAD_ENDINGS:
         return False
     return not is_generic_county(hit.name) or _parent_named_before(hit, text)
@@ -117,6 +115,13 @@ def _acceptable(hit: NameHit, text: str, starts: set[int], ends: set[int]) -> bo
 def _road_after(text: str, end: int) -> bool:
     """Whether 道 or 街 after a short form makes it a road's name (江城道、), not a word (道路, 街头)."""
     return text[end:end + 1] in ("道", "街") and not known_word(text[end:end + 2])
+
+
+def _route_end(text: str, hit: NameHit) -> bool:
+    """Whether a short form is one end of a route's name (江城|至海州铁路, 江城至|海州|铁路)."""
+    if _ROUTE_AFTER_FIRST_END.match(text, hit.end):
+        return True
+    return hit.start > 0 and text[hit.start - 1] in "至到—-" and bool(_ROUTE_AFTER_SECOND_END.match(text, hit.end))
 
 
 def _company_after(text: str, end: int) -> bool:
@@ -158,9 +163,9 @@ def _suffix_mentions(text: str, named: list[Mention]) -> list[Mention]:
         level = SUFFIX_LEVELS[match.group()]
         floor = _floor(match.start(), found if level == "zone" else found + named)
         start = _start_of_name(text, match, floor, level, named, found)
-        if start is None and _bare_abbreviation(text, match):
+        if start is None and bare_abbreviation(text, match.start(), match.group()):
             start = match.start()
-        if start is not None and (match.group() not in _LISTED_ONLY or _zone_context(text, start, match, found)):
+        if start is not None and (match.group() not in CONTEXT_ONLY or _zone_context(text, start, match, found)):
             name = text[start:match.end()]
             found.append(Mention(start, match.end(), "district", name, name, EXTRACTOR,
                                  {"level": level, "codes": []}))
@@ -169,23 +174,9 @@ def _suffix_mentions(text: str, named: list[Mention]) -> list[Mention]:
     return found
 
 
-def _bare_abbreviation(text: str, match: re.Match[str]) -> bool:
-    """A zone abbreviation written without a name (高新区管委会), not as a kind (各高新区)."""
-    return match.group() in BARE_ABBREVIATIONS and text[match.start() - 1:match.start()] not in _COLLECTIVE_CHARS
-
-
 def _zone_context(text: str, start: int, match: re.Match[str], found: list[Mention]) -> bool:
-    """Whether a name that is a zone only in context (宁安能源基地) is listed next to a zone
-    (甲开发区、宁安能源基地; 宁安能源基地和甲新区) or followed by a zone's organ (管委会)."""
-    end = match.end()
-    if text.startswith(_ZONE_ORGANS, end):
-        return True
-    joined_before = start > 0 and text[start - 1] in _LIST_JOINERS
-    if joined_before and any(m.end == start - 1 and m.attrs["level"] == "zone" for m in found):
-        return True
-    after = _ZONE_SUFFIX_RE.search(text, end + 1, end + 1 + _MAX_STEM["zone"] + 9)
-    return (text[end:end + 1] in _LIST_JOINERS and after is not None and after.group() not in _LISTED_ONLY
-            and all(_CJK.match(c) for c in text[end + 1:after.start()]))
+    zones = [(m.start, m.end) for m in found if m.attrs["level"] == "zone"]
+    return in_zone_context(text, start, match.end(), zones)
 
 
 def _listed_names(text: str, match: re.Match[str], floor: int, level: str) -> list[Mention]:
@@ -292,9 +283,9 @@ def _plausible_short_name(stem: str, suffix_char: str) -> bool:
 
 def _misfits(word: Tagged) -> bool:
     """A word that cannot be part of a short name: a function character, a known verb or adverb,
-    a count (三个); a number that counts nothing can open one (五里|王村)."""
+    a count (三个); a number or a measure word that counts nothing can open one (五里|王村, 道|图嘎查)."""
     if len(word.word) == 1:
-        return word.tag in _FUNCTION_TAGS
+        return word.tag in _FUNCTION_TAGS and (word.tag != "q" or word.word in _COUNTING_CHARS)
     if word.tag == "m" and not set(word.word) & _COUNTING_CHARS:
         return False
     return known_word(word.word) and word.tag in _BREAK_TAGS
@@ -306,6 +297,15 @@ def _without_leading_function_char(text: str, start: int, end: int) -> int:
 
 
 def _zone_start(text: str, tagged: list[Tagged], suffix_start: int, named: list[Mention]) -> int | None:
+    """Where a zone's name starts (see :func:`_zone_name_start`); None for a goal that names what
+    a place is to build (深圳|建设|…先行示范区), not an area."""
+    start = _zone_name_start(text, tagged, suffix_start, named)
+    if start is None or any(t.word in _GOAL_VERBS for t in tagged if t.start >= start):
+        return None
+    return start
+
+
+def _zone_name_start(text: str, tagged: list[Tagged], suffix_start: int, named: list[Mention]) -> int | None:
     """A zone's name starts at the division it is named after when no verb separates them (see
     :func:`_start_by_division`), else at a stem of up to four characters that is not a common noun."""
     if not tagged:

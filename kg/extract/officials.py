@@ -2,7 +2,8 @@
 
 Patterns, all anchored on a post title from the lexicon:
 
-- org + title(s) + name: ``临江区委书记张三``, ``市委书记、市长李四``, ``主编：王五 赵六``;
+- org + title(s) + name: ``临江区委书记张三``, ``市委书记、市长李四``, ``主编：王五 赵六``,
+  ``嘎查党支部书记乌力吉图`` (a name without a Han surname), ``主任曹 阳`` (a spaced name);
   a bare organ in the list shares the list's place (``临江高新区党工委书记、管委会主任`` →
   临江高新区管委会)
 - name + title: ``省委督导组王立群组长``, ``某某总书记`` (not after a level title: 江山|市长)
@@ -19,7 +20,7 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from kg.document import Document, Mention
-from kg.lexicon.names import NameSpan, authors_with_notes, known_word, name_after, name_before, names_run
+from kg.lexicon.names import NameSpan, authors_with_notes, cued_name_after, known_word, name_before, names_run
 from kg.lexicon.posts import BARE_ORGANS, LEVEL_CHARS, TitleMatch, ends_with_org_suffix, find_titles
 from kg.segment import tag
 
@@ -67,8 +68,8 @@ def org_start_before(text: str, pos: int, floor: int = 0) -> int:
         if _is_stop(word.word, word.tag):
             break
         start = left + word.start
-        if word.word[0] in _PREPOSITIONS and not known_word(word.word):
-            start += 1  # the tagger glued a preposition to the organisation: 由|市
+        if word.word[0] in _PREPOSITIONS and word.tag != "ns" and not known_word(word.word):
+            start += 1  # the tagger glued a preposition to the organisation: 由|市 (not 经开区)
             break
     while start < pos and text[start] in _KEEP_INSIDE:
         start += 1
@@ -173,7 +174,7 @@ def chain_mentions(text: str, group: list[TitleMatch]) -> Iterator[Mention]:
     if text[last.end:last.end + 1] in (":", "："):
         spans = names_run(text, last.end + 1)
     else:
-        spans = [s for s in [name_after(text, last.end)] if s]
+        spans = [s for s in [cued_name_after(text, last.end)] if s]
     if spans:
         posts = chain_posts(text, group)
         yield from (_mention(text, span, posts) for span in spans)

@@ -4,8 +4,8 @@ Patterns:
 
 - a role word, then one or more names: ``记者 张三 李四``, ``通讯员王五``, ``居民赵六说``,
   ``居民代表钱七``; not when the role's last character and the name read as words (村民宿迎来)
-- names in brackets closing a short news item: ``(张三、李四)`` → 记者
-- a name before a credit: ``张三 摄`` → 摄影, ``由 张三 采写`` → 记者; everyone on a byline
+- names in brackets closing a short news item: ``(张三、李四)``, ``(于 洋)`` → 记者
+- a name before a credit: ``张三 摄`` → 摄影, ``(图片由 魏 晨 摄)``, ``由 张三 采写`` → 记者; everyone on a byline
   that ends in a credit takes its role (``记者 张三 通讯员 李四 摄`` → 摄影, 摄影)
 - an author alone on a byline: ``◎ 王 五``, or a name alone on its line under a headline
   → 作者, unless a note ``(作者系…)`` gives a post
@@ -15,6 +15,9 @@ Patterns:
   it right after a quote (``”张三笑着说``) or after a clause describing the speaker
   (``”在这里住了十年的张三说``), or before a quote (``张三说：“…”``); a name the
   document gives a role elsewhere takes that role
+
+After a byline role, before a credit and in closing brackets a name may lack a Han surname
+(``记者 其其格``, ``才让扎西 摄``; see :func:`kg.lexicon.names.reads_as_transcribed_name`).
 
 Officials are not filtered here: the resolver drops a person whose name is an
 official of the same document.
@@ -30,7 +33,8 @@ import ahocorasick
 
 from kg.document import Document, Mention
 from kg.lexicon.names import (NameSpan, authors_with_notes, known_word, name_after, name_at, name_before,
-                              names_run, reads_as_name)
+                              names_run, plausible_name, reads_as_name,
+                              reads_as_transcribed_name)
 from kg.lexicon.posts import find_titles
 from kg.lexicon.surnames import surname_at
 
@@ -52,8 +56,12 @@ QUOTED_ROLES = ("居民", "村民", "市民", "群众", "游客", "律师", "学
                 "主播", "残疾人", "返乡青年")
 #: Credits that follow a name: ``张三 摄``.
 CREDITS = {"摄影": "摄影", "摄": "摄影", "采写": "记者"}
-_CREDIT = re.compile(r"[ \u3000]?(摄影|摄|采写)[ \u3000]*(?=\n|$)")
-_CLOSING_BRACKETS = re.compile(r"[（(]([\u4e00-\u9fff、 ]{2,40})[)）][ \u3000]*(?=\n|$)")
+_CREDIT = re.compile(r"[ \u3000]?(摄影|摄|采写)[ \u3000]*(?=[)）]?[ \u3000]*(?:\n|$))")
+#: A name right before a credit, one space allowed after a one-character surname (魏 晨 摄).
+_CREDITED_NAME = re.compile(r"(?:^|[^\u4e00-\u9fff])([\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{1,3}))$")
+_CLOSING_BRACKETS = re.compile(r"[（(]([\u4e00-\u9fff、 ·•・]{2,40})[)）][ \u3000]*(?=\n|$)")
+#: An item of a closing bracket: two to four characters, or transcribed parts joined by dots.
+_BRACKET_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,4}(?:[·•・][\u4e00-\u9fff]{2,4})+")
 _COMRADE = re.compile(r"同志(?!们)")
 #: An age that introduces a person: ``68岁的``, ``七十岁的``, ``年过六旬的``.
 _AGE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的|年[过近逾][四五六七八九]旬的")
@@ -104,10 +112,19 @@ def _reads_across_role(text: str, span: NameSpan) -> bool:
 
 def _name_ending_at(text: str, pos: int) -> NameSpan | None:
     """The name right before a credit: the whole word after a break, else a person-tagged word."""
-    word = re.search(r"(?:^|[^\u4e00-\u9fff])([\u4e00-\u9fff]{2,4})$", text[max(0, pos - 8):pos])
-    if word and reads_as_name(word.group(1)):
-        return NameSpan(pos - len(word.group(1)), pos, word.group(1))
+    word = _CREDITED_NAME.search(text, max(0, pos - 8), pos)
+    if word:
+        surface = word.group(1)
+        name = _unspaced(surface)
+        if name == surface and reads_as_transcribed_name(name):
+            return NameSpan(pos - len(surface), pos, name)
+        if reads_as_name(name) and (name == surface or surname_at(surface, 0) == surface[0]):
+            return NameSpan(pos - len(surface), pos, name)
     return name_before(text, pos)
+
+
+def _unspaced(surface: str) -> str:
+    return re.sub(r"[ \u3000]", "", surface)
 
 
 def credit_mentions(text: str) -> Iterator[Mention]:
@@ -121,16 +138,47 @@ def credit_mentions(text: str) -> Iterator[Mention]:
 def closing_bracket_mentions(text: str) -> Iterator[Mention]:
     """Reporters named in brackets that close a news item: ``(张三、李四)``.
 
-    Every item must be two to four characters; most must look like names, and only
-    those are kept (a given name alone, ``(晓明、张三)``, is skipped).
+    Every item must be two to four characters (or transcribed parts joined by ·, ``阿不都·艾力``);
+    most must read as names (Han names, spaced ``于 洋``, names without a Han surname), and only
+    those are kept.
     """
     for match in _CLOSING_BRACKETS.finditer(text):
-        items = [(m.start(), m.group()) for m in re.finditer(r"[^、 ]+", match.group(1))]
-        named = [(start, item) for start, item in items if reads_as_name(item)]
-        if all(2 <= len(item) <= 4 for _, item in items) and 2 * len(named) >= len(items):
-            for start, item in named:
+        items = _bracket_items(match.group(1))
+        named = [(start, surface) for start, surface in items if _bracketed_name(surface)]
+        if all(_BRACKET_ITEM.fullmatch(_unspaced(item)) for _, item in items) and 2 * len(named) >= len(items):
+            for start, surface in named:
                 offset = match.start(1) + start
-                yield _person(text, NameSpan(offset, offset + len(item), item), "记者")
+                yield _person(text, NameSpan(offset, offset + len(surface), _unspaced(surface)), "记者")
+
+
+def _bracketed_name(surface: str) -> bool:
+    """A name in brackets: one that reads as a name (a Han name, or one without a Han surname),
+    or a surname and given name set apart by the typesetter's space (``于 洋``)."""
+    name = _unspaced(surface)
+    if name == surface:
+        return reads_as_name(name) or reads_as_transcribed_name(name)
+    return plausible_name(name)
+
+
+def _bracket_items(inside: str) -> list[tuple[int, str]]:
+    """(offset, surface) of the items of a bracket, split at 、 and spaces, except the one space
+    after a one-character surname inside a name (``于 洋``, ``景 立群``; not ``王军 王天亮``)."""
+    parts = [(m.start(), m.group()) for m in re.finditer(r"[^、 \u3000]+", inside)]
+    items: list[tuple[int, str]] = []
+    for start, part in parts:
+        if items and _spaced_surname(inside, items[-1], start) and len(part) <= 2:
+            first = items.pop()
+            part = inside[first[0]:start + len(part)]
+            start = first[0]
+        items.append((start, part))
+    return items
+
+
+def _spaced_surname(inside: str, item: tuple[int, str], next_start: int) -> bool:
+    """Whether ``item`` is a lone one-character surname followed by one space before ``next_start``."""
+    start, part = item
+    return (len(part) == 1 and surname_at(part, 0) == part and next_start == start + 2
+            and inside[start + 1] in " \u3000")
 
 
 def comrade_mentions(text: str) -> Iterator[Mention]:

@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from kg.document import Document, Mention
 from kg.lexicon.phrases import name_start
 from kg.lexicon.projects import (
-    DOCUMENT_SUFFIXES, PROGRAMME_HEADS, PROGRAMME_WEAK_HEADS, bare_name, head_spans,
-    is_numbered_set, is_physical_works, longest_first, strip_generic,
+    DOCUMENT_SUFFIXES, PROGRAMME_HEADS, PROGRAMME_WEAK_HEADS, PROJECT_HEADS, bare_name, head_spans,
+    is_numbered_set, is_physical_works, longest_first, section_end, strip_generic,
 )
 
 Span = tuple[int, int]
@@ -35,13 +35,16 @@ NAME_INTROS = (
 )
 _QUOTE = re.compile(r"“([^“”、，,。；;！？\n]{4,15})”")
 _DOCUMENT = re.compile(r"《([^《》\n]{2,60})》")
-_AFTER_NAME = re.compile(r"[、，,。；;：:！!？?）)\n]|等|为|$")
+_AFTER_NAME = re.compile(r"[、，,。；;：:！!？?）)\n]|等|为|项目|$")
 _PERIOD_EVENT = re.compile(r"[月周节季年]活动$")
 # A slogan of two or more numbered parts: 三清三拆三整治, 两查四改.
 _NUMBERED_SLOGAN = re.compile(r"(?:[一二三四五六七八九十两双百千万]+[^\W一二三四五六七八九十两双百千万]{1,3}){2,}")
 # What follows the quoted name of a campaign or an event: its creation or its start
 # (“某某乡村”创建为载体, “某某课堂”日前开课).
-_CAMPAIGN_AFTER = re.compile(r"创建|(?:日前|近日|正式|今日)?(?:开课|开讲|开班|开幕|开赛|开营|启动)")
+_CAMPAIGN_AFTER = re.compile(r"创建|建设|(?:日前|近日|正式|今日)?(?:开课|开讲|开班|开幕|开赛|开营|启动)")
+# A quoted name that says it is a campaign: a campaign year (“某某提速年”, not “之年”) or
+# a building campaign (“某某美丽乡村建设”).
+_CAMPAIGN_NAME = re.compile(r"(?:[^\W\d之]年|建设)$")
 # What a means is made into: 把“X”作为…抓手, 以“X”为…载体.
 _MEANS_ROLES = ("抓手", "载体", "突破口", "切入点", "先手棋", "着力点", "牛鼻子")
 
@@ -61,8 +64,18 @@ def head_candidates(text: str) -> Iterator[Span]:
     """Valid spans that end in a programme head word."""
     for head_start, head_end, head in head_spans(text, HEADS):
         start = name_start(text, head_start, head_end, HEADS)
+        if head == "工程" and is_works(text, head_start, head_end):
+            continue
         if is_programme_name(text[start:head_end], head, in_quotes(text, start, head_end)):
             yield start, head_end
+
+
+def is_works(text: str, head_start: int, head_end: int) -> bool:
+    """Whether the 工程 at ``head_start`` is physical works as the project rules read it: with
+    a section after it (某工程某市段) or a physical object in the name they give it, which may
+    start before the programme name does (某高速西南段扩容工程)."""
+    start = name_start(text, head_start, head_end, PROJECT_HEADS)
+    return section_end(text, head_end) > head_end or is_physical_works(text[start:head_start])
 
 
 def in_quotes(text: str, start: int, end: int) -> bool:
@@ -88,10 +101,12 @@ def is_programme_name(surface: str, head: str, quoted: bool) -> bool:
 
 
 def quoted_names(text: str) -> Iterator[Span]:
-    """Quoted terms that are the object of a verb such as 实施 or 实现, a campaign being
-    created or an event starting, inside the quotes."""
+    """Quoted terms that are the object of a verb such as 实施 or 实现 (alone or before 项目),
+    a campaign being created or built or an event starting, or a campaign by its name (a
+    campaign year, a building campaign), inside the quotes."""
     for quote in _QUOTE.finditer(text):
         if made_the_means(text, quote) or _CAMPAIGN_AFTER.match(text, quote.end()) \
+                or _CAMPAIGN_NAME.search(quote.group(1)) \
                 or (_AFTER_NAME.match(text, quote.end()) and introduced(text, list_start(text, quote.start()))):
             yield quote.start(1), quote.end(1)
 

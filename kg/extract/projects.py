@@ -22,7 +22,7 @@ from kg.document import Document, Mention
 from kg.lexicon.phrases import HARD_STOPS, clause_start, name_start
 from kg.lexicon.projects import (
     ORG_FOLLOWERS, PROGRAMME_HEADS, PROGRAMME_WEAK_HEADS, PROJECT_GENERIC_MODIFIERS, PROJECT_HEADS,
-    bare_name, head_spans, is_numbered_set, is_physical_works, longest_first, strip_generic,
+    bare_name, head_spans, is_numbered_set, is_physical_works, longest_first, section_end, strip_generic,
 )
 from kg.segment import tag
 
@@ -34,12 +34,21 @@ _LIST_END = re.compile(
 _LIST_CONJUNCTION = re.compile(r"以及|及")
 _NOUN_TAGS = ("n", "eng")
 _PHASE = re.compile(r"[一二三四五六七八九十\d]+期(?:工程|项目)$")
+_PHASE_AFTER_NAME = re.compile(r"[一二三四五六七八九十\d]+期(?=[、，,。；;：:！？\n和及与等]|$)")
+_FACILITY_ENDINGS = frozenset("园城港谷苑楼厦馆场站")
+_UNDERTAKINGS = ("项目", "工程")
+# What makes the name before it a location: 某某大道沿线, 某某公园周边, 某某大道1001号.
+_LOCATION_AFTER = re.compile(r"沿线|沿岸|两侧|两旁|周边|附近|一带|[东南西北]侧|以[东南西北]|\d+号")
+# A new town inside a new area is a zone (某某新区某某新城), not a project.
+_SUBZONE = re.compile(r"(?:新区|开发区|高新区|经开区|示范区)\w{1,4}新城$")
 _DISTRICT_PREFIX = re.compile(r"^\w{2,10}?(?:省|自治区|市|新区|示范区|经济区|开发区|区|县|镇|乡|街道)")
 # A district at the start of a modifier; 区 after 园, 景, 片, 小 … ends an area word, not a district.
 _PLACE_PREFIX = re.compile(r"^\w{2,10}?(?:省|市|县|镇|乡|街道|(?<![园景片小街厂校矿城社营库辖])区)")
 _GENERIC_WORDS = tuple(word for word in PROJECT_GENERIC_MODIFIERS if len(word) > 1)
 _PROPER_TAGS = ("ns", "nr", "nz", "nt", "eng")
 _OTHER_NAME_AFTER = tuple(h for h in PROGRAMME_HEADS if h != "工程")
+# Words that start like a team (项目组, 项目部) but go on as a thing or a verb (项目组件, 工程部署).
+_NOT_FOLLOWERS = ("组件", "组织", "组成", "组合", "部署", "部件", "部分", "部位")
 # A housing estate named right after a stop where it is handed over or built:
 # ——某某佳园日前交付使用, 、某某花园竣工.
 _ESTATE = re.compile(r"(?<=[—，,、：:\n])\w{2,5}(?:佳园|家园|花园|嘉园|雅苑|新苑|公寓)"
@@ -49,21 +58,42 @@ _ESTATE = re.compile(r"(?<=[—，,、：:\n])\w{2,5}(?:佳园|家园|花园|嘉
 def extract_projects(doc: Document) -> Iterator[Mention]:
     """Mentions of named projects in ``doc``, longest span first where candidates overlap."""
     text = doc.text
-    candidates = [*head_candidates(text), *list_candidates(text), *estate_candidates(text)]
+    candidates = [*head_candidates(text), *phase_candidates(text), *list_candidates(text),
+                  *estate_candidates(text)]
     for start, end in longest_first(candidates):
         yield Mention(start, end, "project", text[start:end], bare_name(text[start:end]),
                       "projects", {})
 
 
 def head_candidates(text: str) -> Iterator[Span]:
-    """Valid spans that end in a project head word."""
+    """Valid spans that end in a project head word, with the section written after it
+    (某铁路某省段); a road or a park followed by 沿线 or 周边 is only where something is."""
     for head_start, head_end, head in head_spans(text, PROJECT_HEADS):
-        if followed_by_other_name(text, head_end):
+        end = section_end(text, head_end)
+        if followed_by_other_name(text, end) or (head not in _UNDERTAKINGS and _LOCATION_AFTER.match(text, end)):
             continue
         start = name_start(text, head_start, head_end, PROJECT_HEADS)
         span = trimmed(text, start, head_end)
-        if span and is_project_name(text, *span, head_known=True):
-            yield span
+        if span and is_project_name(text, *span, head_known=True, sectioned=end > head_end):
+            yield span if span[1] < head_end else (span[0], end)
+
+
+def phase_candidates(text: str) -> Iterator[Span]:
+    """A phase written after a facility's name and ending it (某某科创基地二期、某某智园三期)."""
+    for phase in _PHASE_AFTER_NAME.finditer(text):
+        start = name_start(text, phase.start(), phase.start(), PROJECT_HEADS)
+        span = trimmed(text, start, phase.start())
+        if span and names_a_facility(text, *span):
+            yield span[0], phase.end()
+
+
+def names_a_facility(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a facility: a project name, or a noun phrase that ends
+    like a park, a town or a building (某某智园)."""
+    name = bare_name(text[start:end])
+    if name.endswith(PROJECT_HEADS):
+        return is_project_name(text, start, end, head_known=True)
+    return name[-1] in _FACILITY_ENDINGS and is_list_member_name(name)
 
 
 def list_candidates(text: str) -> Iterator[Span]:
@@ -108,8 +138,8 @@ def followed_by_other_name(text: str, end: int) -> bool:
         return True
     # a weak head ends another name only at the end of the clause (项目管理模式), not when
     # it goes on as a verb (项目计划年内落地)
-    return rest.startswith(ORG_FOLLOWERS) or any(h in rest for h in _OTHER_NAME_AFTER) \
-        or rest.endswith(PROGRAMME_WEAK_HEADS)
+    return (rest.startswith(ORG_FOLLOWERS) and not rest.startswith(_NOT_FOLLOWERS)) \
+        or any(h in rest for h in _OTHER_NAME_AFTER) or rest.endswith(PROGRAMME_WEAK_HEADS)
 
 
 def trimmed(text: str, start: int, end: int) -> Span | None:
@@ -126,20 +156,23 @@ def trimmed(text: str, start: int, end: int) -> Span | None:
     return (start, end) if end - start >= 3 else None
 
 
-def is_project_name(text: str, start: int, end: int, head_known: bool) -> bool:
-    """Whether ``text[start:end]`` names one concrete undertaking."""
+def is_project_name(text: str, start: int, end: int, head_known: bool, sectioned: bool = False) -> bool:
+    """Whether ``text[start:end]`` names one concrete undertaking; a 工程 with a section written
+    after it (``sectioned``) is physical works."""
     surface = text[start:end]
     name = bare_name(surface)
-    if len(name) < 3 or is_quoted_term(text, start, end) or is_numbered_set(name, PROJECT_HEADS):
+    if len(name) < 3 or is_quoted_term(text, start, end) or is_numbered_set(name, PROJECT_HEADS) \
+            or _SUBZONE.search(name):
         return False
     head = next((h for h in sorted(PROJECT_HEADS, key=len, reverse=True) if name.endswith(h)), "")
-    if head == "工程" and not is_physical_works(name[:-2]):
+    if head == "工程" and not sectioned and not is_physical_works(name[:-2]):
         return False
     modifier = name[: len(name) - len(head)]
     if not head_known and name == head:
         return True
-    if head in ("项目", "工程"):
-        return len(strip_generic(modifier, PROJECT_GENERIC_MODIFIERS)) >= 3 and not is_only_a_district(modifier)
+    if head in _UNDERTAKINGS:
+        return len(strip_generic(modifier, PROJECT_GENERIC_MODIFIERS)) >= 3 \
+            and not is_only_a_district(modifier) and not is_an_industry(modifier)
     if head or any(h in name for h in PROJECT_HEADS):
         return len(strip_generic(modifier, PROJECT_GENERIC_MODIFIERS)) >= 2 \
             and not is_only_a_district(modifier) and not is_a_kind(modifier)
@@ -158,6 +191,12 @@ def is_a_kind(modifier: str) -> bool:
     制种基地, 研发中心), not a name (a proper word does: 某某大桥)."""
     words = tag(modifier)
     return len(words) == 1 and not words[0].tag.startswith(_PROPER_TAGS)
+
+
+def is_an_industry(modifier: str) -> bool:
+    """Whether a modifier is common words naming an industry (生物医药产业项目): a kind of
+    project, where a proper word would name one (某某集团产业项目)."""
+    return modifier.endswith(("产业", "行业")) and not any(w.tag.startswith(_PROPER_TAGS) for w in tag(modifier))
 
 
 def is_quoted_term(text: str, start: int, end: int) -> bool:

@@ -215,3 +215,67 @@ def generic_place_stems() -> frozenset[str]:
     path = Path(__file__).parent / "data" / "generic_place_stems.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+_COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "县", "区", "市", "旗")
+_LIST_MARK = "、"
+_LIST_ENDS = "、等和及与"
+
+
+def county_stem(name: str) -> str:
+    """A county's name without its level suffix and ethnic designations (遂川县 → 遂川,
+    长阳土家族自治县 → 长阳); the name itself when less than two characters would be left."""
+    stem = next((name[:-len(s)] for s in _COUNTY_SUFFIXES if name.endswith(s)), name)
+    for ethnic in _ethnic_names():
+        if stem.endswith(ethnic):
+            stem = stem[:-len(ethnic)]
+            break
+    return stem if len(stem) >= 2 else name
+
+
+def _usable_stem(stem: str, name: str) -> bool:
+    return stem != name and stem not in _by_name() and stem not in short_forms() and not is_generic_county(name)
+
+
+@lru_cache(maxsize=None)
+def _sibling_stems(parent: str) -> dict[str, str]:
+    """Stem → full name of the counties under one parent, for stems no other of them shares."""
+    stems: dict[str, list[str]] = {}
+    for division in division_table().values():
+        if division.level == "county" and division.parent == parent:
+            stems.setdefault(county_stem(division.name), []).append(division.name)
+    return {stem: names[0] for stem, names in stems.items() if len(names) == 1 and _usable_stem(stem, names[0])}
+
+
+def county_short_names(text: str, hits: list[NameHit]) -> list[NameHit]:
+    """Short forms of counties, which are safe only in one text: the stem of a county the text
+    names in full (正定县 … 正定新区), and a stem listed right next to a sibling county
+    (井冈山、遂川等地: 遂川县 shares 井冈山市's city)."""
+    counties = {h.name for h in hits if any(d.level == "county" for d in divisions_named(h.name))}
+    stems = {county_stem(name): name for name in counties if not divisions_named(name)[0].code.startswith(
+        _SPARSE_PREFIXES)}
+    found = [NameHit(i, i + len(stem), stem, name, True) for stem, name in stems.items()
+             if _usable_stem(stem, name) for i in _occurrences(text, stem)]
+    return found + [hit for h in hits + found for hit in _listed_siblings(text, h)]
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    start = text.find(word)
+    while start != -1:
+        yield start
+        start = text.find(word, start + len(word))
+
+
+def _listed_siblings(text: str, hit: NameHit) -> Iterator[NameHit]:
+    """Stems of the hit's sibling counties written next to it in a list (甲、乙等地)."""
+    for division in divisions_named(hit.name):
+        if division.level != "county" or division.parent is None:
+            continue
+        for stem, name in _sibling_stems(division.parent).items():
+            after = hit.end + 1
+            if text[hit.end:after] == _LIST_MARK and text.startswith(stem, after) \
+                    and text[after + len(stem):after + len(stem) + 1] in _LIST_ENDS:
+                yield NameHit(after, after + len(stem), stem, name, True)
+            before = hit.start - 1 - len(stem)
+            if text[before + len(stem):hit.start] == _LIST_MARK and before >= 0 and text.startswith(stem, before):
+                yield NameHit(before, before + len(stem), stem, name, True)

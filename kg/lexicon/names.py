@@ -1,7 +1,9 @@
 """Personal names next to a known cue (a title, a role word, a byline mark).
 
-A name is a surname from the surname list plus one or two given-name characters
-(``王 震`` with a space counts too). jieba's person tag alone is not reliable on this
+A name is a surname from the surname list plus one or two given-name characters; one
+space after the surname (typesetting, OCR: ``王 震``, ``景 立群说``) is read through, never
+the space between two names (``王军 王天亮``). After a strong cue (a post title, a byline
+role) a name without a Han surname counts too: 乌力吉图, 才让扎西, 买买提·艾力. jieba's person tag alone is not reliable on this
 kind of text, so the cue licenses a name and the dictionary decides its length: cut
 without the HMM, an unknown name falls apart into characters, a reading must end
 where a dictionary word ends, and the reading followed by the longest word wins
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from kg.lexicon.divisions import find_names
 from kg.lexicon.posts import find_titles
 from kg.lexicon.surnames import surname_at
 from kg.segment import backend, tag
@@ -68,14 +71,19 @@ def reads_as_name(word: str) -> bool:
 
 
 def _spaced_name(text: str, pos: int) -> NameSpan | None:
-    """``王 震``: a surname, one space, one given character, then a break."""
-    if pos + 3 > len(text) or text[pos + 1] not in _GAP:
+    """A name with one space after its surname (typesetting and OCR: ``王 震``, ``景 立群说``):
+    a one-character given name before a break, else the name read as if the space were not there."""
+    surname = surname_at(text, pos) or ""
+    gap = pos + len(surname)
+    if not surname or text[gap:gap + 1] not in _GAP or not is_cjk(text[gap + 1:gap + 2]):
         return None
-    name = text[pos] + text[pos + 2]
-    after = text[pos + 3:pos + 4]
-    if surname_at(text, pos) and plausible_name(name) and (not after or not is_cjk(after)):
-        return NameSpan(pos, pos + 3, name)
-    return None
+    name = surname + text[gap + 1]
+    if not is_cjk(text[gap + 2:gap + 3]) and plausible_name(name):
+        return NameSpan(pos, gap + 2, name)
+    joined = _unspaced_name(surname + text[gap + 1:gap + 1 + WINDOW], 0)
+    if joined is None or len(joined.name) <= len(surname):
+        return None
+    return NameSpan(pos, pos + len(joined.name) + 1, joined.name)
 
 
 def dictionary_cut(text: str) -> list[str]:
@@ -195,7 +203,12 @@ def name_at(text: str, pos: int) -> NameSpan | None:
     """The name starting exactly at ``pos`` (after a cue), or None."""
     if pos >= len(text) or surname_at(text, pos) is None:
         return None
-    alone = _spaced_name(text, pos) or _standalone_name(text, pos)
+    return _spaced_name(text, pos) or _unspaced_name(text, pos)
+
+
+def _unspaced_name(text: str, pos: int) -> NameSpan | None:
+    """The name at ``pos`` written without a space: filling its run, or cut by the dictionary."""
+    alone = _standalone_name(text, pos)
     if alone:
         return alone
     length = _name_length(text, pos)
@@ -238,16 +251,71 @@ def names_in_list(text: str, start: int, end: int, separators: str = "、 ") -> 
 
 
 def names_run(text: str, pos: int) -> list[NameSpan]:
-    """Names one after another from ``pos``, separated by a space or 、 (``张三 李四``)."""
+    """Names one after another from ``pos``, separated by a space or 、 (``张三 李四``); a strong
+    cue, so names without a Han surname count too (``记者 其其格``)."""
     spans: list[NameSpan] = []
-    span = name_after(text, pos)
+    span = cued_name_after(text, pos)
     while span:
         spans.append(span)
         gap = text[span.end:span.end + 1]
         if not gap or gap not in _GAP + "、":
             break
-        span = name_at(text, span.end + 1)
+        span = cued_name_after(text, span.end + 1)
     return spans
+
+
+#: Dots that join the parts of a transcribed name (买买提·艾力).
+_NAME_DOTS = "·•・‧"
+_DOTTED_RUN = re.compile(rf"[\u4e00-\u9fff]+(?:[{_NAME_DOTS}][\u4e00-\u9fff]+)*")
+#: Characters that are never part of a transcribed name: function words and numerals
+#: (其, 和, 日, 都 are: 其其格, 苏和, 格日勒, 阿不都).
+_NOT_TRANSCRIBED = frozenset("的了在是与及等说也而又就把被对从向为以于之这那们着过将已或该此每各年"
+                             "一二三四五六七八九十百千万零两")
+#: What may follow a name in running text: a verb of saying or a credit (乌力吉图说).
+_AFTER_NAME = SAYING + ("摄",)
+
+
+def cued_name_after(text: str, pos: int) -> NameSpan | None:
+    """The name after a strong cue (a post title, a byline role): a Han name, else a name
+    without a Han surname (see :func:`reads_as_transcribed_name`), which also wins over a Han
+    reading of its first characters not followed by a verb of saying (巴图孟|和 is 巴图孟和)."""
+    span = name_after(text, pos)
+    if span is None or not text.startswith(_AFTER_NAME, span.end):
+        pos += 1 if text[pos:pos + 1] in _GAP + ":：" else 0
+        other = transcribed_name_at(text, pos)
+        span = other if other and (span is None or other.end > span.end) else span
+    return span
+
+
+def transcribed_name_at(text: str, pos: int) -> NameSpan | None:
+    """A Mongolian, Tibetan or Uyghur name at ``pos`` (乌力吉图, 才让扎西, 买买提·艾力): the whole
+    run of characters up to a break, or two to four characters before a verb of saying or a credit."""
+    run = _DOTTED_RUN.match(text, pos)
+    if run is None:
+        return None
+    lengths = [len(run.group())] + [n for n in (4, 3, 2) if text.startswith(_AFTER_NAME, pos + n)]
+    for length in lengths:
+        if length <= len(run.group()) and reads_as_transcribed_name(text[pos:pos + length]):
+            return NameSpan(pos, pos + length, text[pos:pos + length])
+    return None
+
+
+def reads_as_transcribed_name(name: str) -> bool:
+    """Whether a word next to a strong cue is a name without a Han surname: two to four
+    characters (or such parts joined by ·), no function character or numeral, not a division or
+    a title, and no dictionary word inside it but a person's or a place's (才让|扎西; not 采访|时)."""
+    parts = re.split(f"[{_NAME_DOTS}]", name)
+    if not all(2 <= len(part) <= 4 for part in parts) or set(name) & _NOT_TRANSCRIBED:
+        return False
+    if name[-1] in PLACE_TAIL or find_titles(name) or any(find_names(name)):
+        return False
+    return all(_only_name_words(part) for part in parts)
+
+
+def _only_name_words(part: str) -> bool:
+    if known_word(part) and not tag(part)[0].tag.startswith("nr"):
+        return False
+    return all(len(word) == 1 or tag(word)[0].tag.startswith(("nr", "ns")) for word in dictionary_cut(part))
 
 
 #: A byline mark and the name after it: ``◎ 王 震``, ``文/李明``, ``作者：赵东``, ``□ 钱立群``.

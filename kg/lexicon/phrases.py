@@ -29,7 +29,7 @@ LEAD_INS = frozenset("""
 
 # Verbs that also occur inside names (中心建设项目): they end a name only at its left edge.
 SOFT_LEAD_INS = frozenset({"建设", "新建", "改建", "扩建", "续建", "在建", "服务", "投资", "融资",
-                           "升级", "改造", "提升", "整治", "规划"})
+                           "升级", "改造", "提升", "整治", "规划", "试点"})
 
 # Verbs that occur inside names (供水工程, 能力提升专项行动, 抓党建促治理): they do not end a name.
 NAME_VERBS = frozenset("""
@@ -37,7 +37,7 @@ NAME_VERBS = frozenset("""
 转移 防洪 防控 倍增 减负 振兴 抓 促 帮扶 纾困 就业 创业 培训 援助 带动 保护 修复 开发 利用 服务
 示范 发展 创新 引领 融合 孵化 培养 转型 改革 攻坚 提高 巩固 脱贫 助力 管 惠企 护航 赋能
 招聘 育人 富民 强村 兴业 返乡 下乡 入乡 进村 入户 聚才 引才 冷轧 热轧 智控 制造 生产 储能 清洁 节能 减排 净化 美化 亮化
-扶贫 搬迁 安置 迁建 封装 测试 封测 加工 组装 装配 冶炼 制备 研发 检测 仓储 扩产 扩能 技改 整修 修缮 再生
+扶贫 搬迁 安置 迁建 复建 重建 创意 封装 测试 封测 加工 组装 装配 冶炼 制备 研发 检测 仓储 扩产 扩能 技改 整修 修缮 再生
 绿化 硬化 扩建 新建 改建 续建 在建 投资 融资 建 改 扩 升 造 通 联 保 稳 增 强 优 育 兴 治 护
 """.split())
 _FUNCTION_TAGS = ("p", "c", "r", "d", "u", "y", "e", "o")
@@ -55,11 +55,16 @@ _DIVISION_SUFFIXES = frozenset("省市区县镇乡村城")
 _PLACE_WORDS = frozenset({*"省市区县镇乡村", "街道"})
 _PLACE_ENDS = (*"省市县镇乡村", "街道")
 _PHASE = re.compile(rf"^[{NUMERAL}]+期$")
+_ENDS_WITH_PHASE = re.compile(rf"[{NUMERAL}]+期$")
+# A capacity inside a name (某地50万千瓦光伏发电项目, 30万吨级码头): a unit after a number.
+_CAPACITY_UNIT = re.compile(r"^[万千百亿]*(?:千瓦|兆瓦|千伏|吨级?|立方米|标箱)$|^\d+(?:\.\d+)?(?:GWh|MWh|GW|MW|kV)$")
+_PROPER_TAGS = ("ns", "nr", "nz", "nt")
+_DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^\d{2,4}年?$")
 _PERIOD = re.compile(rf"^(?:第?[{NUMERAL}]季度|[上下]半年|全年|年内|年初|年底|年度)$")
 _QUOTED = re.compile(r"(“[^“”]*”|‘[^‘’]*’|「[^「」]*」|『[^『』]*』|《[^《》]*》)")
 QUOTE_PAIRS = {"”": "“", "’": "‘", "」": "「", "』": "『", "》": "《"}
-HARD_STOPS = set("—，,。；;：:！!？?\n\r（）()[]【】|/ 　\t“‘「『《")
+HARD_STOPS = set("—，,。；;：:！!？?\n\r（）()[]【】|/ 　\t“‘「『《●○■□▲△◆◇★☆")
 MAX_NAME = 40
 
 
@@ -124,10 +129,13 @@ def name_start(text: str, head_start: int, end: int, heads: tuple[str, ...],
     """The left edge of the name whose head begins at ``head_start`` and which ends at ``end``.
 
     A conjunction (和, 及, 暨) is part of the name only when the words before it do
-    not already end in a head: 道路建设及配套管网项目 is one name,
+    not already end in a head or a phase: 道路建设及配套管网项目 is one name,
     会展中心及配套项目 two. With ``counts`` a count (101个, 2022年) ends the name too.
-    A route keeps its ends (甲城至乙城高速公路); a place before a building verb is where
-    the work is done, not part of its name (在某某镇建设培训基地 → 培训基地).
+    A route keeps its ends (甲城至乙城高速公路), a section its place (某河某地段治理工程), and a
+    capacity after a proper name stays (某地50万千瓦光伏项目; at the left edge it is dropped,
+    as is a bare number);
+    a place before a building verb is where the work is done, not part of its name
+    (在某某镇建设培训基地 → 培训基地).
     """
     left = clause_start(text, end)
     words = tagged_words(text[left:head_start])
@@ -136,18 +144,24 @@ def name_start(text: str, head_start: int, end: int, heads: tuple[str, ...],
         (word, flag), previous = words[i], words[i - 1][0] if i else None
         if word in CONJUNCTIONS:
             pos = head_start - sum(map(len, kept)) - len(word)
-            if ends_with_head(text[left:pos], heads) or not kept:
+            if ends_with_head(text[left:pos], heads) or _ENDS_WITH_PHASE.search(text, left, pos) or not kept:
                 break
         elif builds_at_a_place(words, i):
             break
-        elif not joins_places(words, i) and not word.endswith(heads) \
+        elif not inside_a_name(words, i) and not word.endswith(heads) \
                 and is_breaker(word, flag, previous, counts):
             break
         kept.append(word)
     while kept and (kept[-1] in SOFT_LEAD_INS or kept[-1] in CONJUNCTIONS
-                    or kept[-1] in _DIVISION_SUFFIXES):
+                    or kept[-1] in _DIVISION_SUFFIXES or _DIGITS.match(kept[-1])
+                    or is_cut_capacity(text, head_start - sum(map(len, kept)), kept[-1])):
         kept.pop()
     return head_start - sum(map(len, kept))
+
+
+def is_cut_capacity(text: str, start: int, word: str) -> bool:
+    """Whether ``word`` at ``start`` is a capacity unit whose number the name left out (9|万千瓦)."""
+    return bool(_CAPACITY_UNIT.match(word)) and text[start - 1:start].isdigit()
 
 
 def is_place_word(word: str, flag: str) -> bool:
@@ -155,6 +169,37 @@ def is_place_word(word: str, flag: str) -> bool:
     level word split off by the segmenter."""
     return word in _PLACE_WORDS or (len(word) >= 3 and word.endswith(_PLACE_ENDS)) \
         or (flag == "ns" and word not in PROJECT_GENERIC_MODIFIERS)
+
+
+def inside_a_name(words: list[tuple[str, str]], i: int) -> bool:
+    """Whether ``words[i]`` is held inside a name whatever its tag: a route's 至, a section's
+    place (某地|段), a capacity after a proper name."""
+    return joins_places(words, i) or names_a_section(words, i) or in_a_capacity(words, i) \
+        or names_after_a_verb(words, i)
+
+
+def names_after_a_verb(words: list[tuple[str, str]], i: int) -> bool:
+    """Whether ``words[i]``, tagged a verb, is a name's first word: right after a lead-in verb,
+    before a noun (确保|某来|中国总部项目), where no second verb would stand."""
+    return 0 < i < len(words) - 1 and words[i][1] == "v" and words[i][0] not in LEAD_INS \
+        and words[i - 1][0] in LEAD_INS and words[i - 1][1] == "v" and words[i + 1][1].startswith("n")
+
+
+def names_a_section(words: list[tuple[str, str]], i: int) -> bool:
+    """Whether ``words[i]`` is the place of a section: the word before 段 (某河|某地|段)."""
+    return i + 1 < len(words) and words[i + 1][0] == "段" and len(words[i][0]) >= 2 \
+        and words[i][0] not in LEAD_INS
+
+
+def in_a_capacity(words: list[tuple[str, str]], i: int) -> bool:
+    """Whether ``words[i]`` is part of a capacity (50|万千瓦, 20GWh) after a proper name; the
+    unit after its number is kept until the number decides."""
+    word = words[i][0]
+    after = words[i + 1][0] if i + 1 < len(words) else ""
+    if _CAPACITY_UNIT.match(word) and i > 0 and _NUMBER.match(words[i - 1][0]):
+        return True
+    starts = (_NUMBER.match(word) and _CAPACITY_UNIT.match(after)) or (_CAPACITY_UNIT.match(word) and word[0].isdigit())
+    return bool(starts) and i > 0 and words[i - 1][1].startswith(_PROPER_TAGS)
 
 
 def joins_places(words: list[tuple[str, str]], i: int) -> bool:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from kg.lexicon.divisions import find_names
 from kg.segment import tag
 
 
@@ -25,7 +26,7 @@ PROJECT_HEADS = (
     "电站", "电厂", "水库", "综合体", "步行街", "会展中心", "会议中心", "展览中心", "文化中心",
     "活动中心", "体育中心", "数据中心", "物流中心", "科创中心", "创新中心", "研发中心",
     "博览中心", "演艺中心", "购物中心", "康养中心", "产业基地", "示范村", "小镇", "公园",
-    "种质资源库", "种质库", "基因库", "冷库", "粮库",
+    "种质资源库", "种质库", "基因库", "冷库", "粮库", "游客服务中心", "游客中心",
     "安置点", "安置区", "安置小区", "延长线", "延伸线", "东延线", "西延线", "南延线", "北延线",
 )
 
@@ -34,11 +35,11 @@ PROJECT_HEADS = (
 PROGRAMME_HEADS = (
     "专项行动", "行动计划", "行动", "专项治理", "专项整治", "战略", "大赛", "竞赛", "选拔赛", "工程",
     "文化旅游节", "旅游节", "文化节", "艺术节", "音乐节", "美食节", "冰雪节", "博览会", "交易会",
-    "马拉松", "运动会",
+    "马拉松", "运动会", "攻坚战", "保卫战",
 )
 PROGRAMME_WEAK_HEADS = (
     "计划", "活动", "改革", "模式", "工作法", "机制", "品牌", "工作室", "服务圈", "联盟", "体系",
-    "革命",
+    "革命", "制度",
 )
 
 # What a title in 《》 ends with when it is a policy document.
@@ -55,6 +56,7 @@ GENERIC_MODIFIERS = (
     "各类", "各项", "一批", "专项", "集中", "攻坚", "联合", "系列", "主题", "全市", "全省",
     "全区", "全县", "本次", "此次", "这个", "有关", "其他", "上述", "这些", "有效", "各种",
     "多个", "特色", "专题", "部分", "定点", "甲等", "二级", "三级", "实际", "具体", "自觉", "共同", "统一", "工作", "发展", "大", "小", "新", "好",
+    "控制性", "关键性", "基础性", "引领性", "战略性", "先导性", "全局性", "支撑性",
     "该", "本", "此", "各", "等", "的",
 )
 # Words that make no project a name of its own: 民生工程, 就业项目, 基础设施项目.
@@ -77,9 +79,17 @@ PHYSICAL_MARKERS = (
     "装修", "绿化", "供油", "油气", "燃气", "空管", "通信", "信号", "泵", "线路", "变电", "光伏", "风电", "场馆", "广场", "医院", "学校",
     "景区", "景点", "湿地", "公园", "航运", "航道", "小区", "片区", "街区", "农田", "矿山", "岸线",
     "河湖", "水系", "安置", "厂区", "校区", "产业园", "科技园", "工业园", "大道", "整修", "修缮", "设施",
+    "复建", "重建",
 )
-# Last characters of nouns for a physical object: a river, a street, a line, a plant, a store.
-_PHYSICAL_ENDINGS = frozenset("河湖路街巷线段厂库园地坝闸塘湾岛")
+# Last characters of nouns for a physical object: a river, a street, a line, a plant, a store,
+# a shoal, a belt of trees.
+_PHYSICAL_ENDINGS = frozenset("河湖路街巷线段厂库园地坝闸塘湾岛滩林")
+# A water diversion: 引甲济乙, 引甲入乙, 南水北调.
+_DIVERSION = re.compile(r"引\w{1,2}[济入进]\w|水[南北东西]调|调水|引水|输水")
+# A section of a line or a river after its name (某铁路某省段, 某工程某市段, 某高速西南段):
+# a place or a direction before 段.
+_SECTION = re.compile(r"([^\W\d段]{1,4}?)段")
+_DIRECTIONS = frozenset({*"东南西北中", "东南", "东北", "西南", "西北"})
 # Nouns with such an ending that name no physical object (一线人才, 思路, 家园, 阵地).
 _ABSTRACT_NOUNS = frozenset("""
 乡村 农村 路线 战线 一线 底线 红线 热线 主线 在线 防线 生命线 思路 出路 新路 门路 家园 校园 乐园 田园
@@ -90,6 +100,7 @@ _NON_NOUN_TAGS = ("v", "m", "d", "a", "p", "c", "u", "r", "q")
 ORG_FOLLOWERS = (
     "部", "党支部", "团支部", "党委", "党总支", "党员", "突击队", "办公室", "指挥部", "负责人",
     "经理", "组", "公司", "集团", "团队", "建设者", "人员", "工作者", "专班",
+    "管委会", "管委", "党工委", "工委",  # an area run by a committee is a zone (某新城管委会)
     "增长", "发展", "运转", "运行", "推进",  # 高速增长: the head is an adverb here
 )
 
@@ -142,7 +153,8 @@ def is_numbered_set(name: str, heads: tuple[str, ...], quoted: bool = False) -> 
 def is_physical_works(name: str) -> bool:
     """Whether a 工程/项目 name shows a physical object (改扩建工程, 河综合治理工程) rather than a
     policy (倍增工程)."""
-    return any(marker in name for marker in PHYSICAL_MARKERS) or names_a_physical_object(name)
+    return any(marker in name for marker in PHYSICAL_MARKERS) or bool(_DIVERSION.search(name)) \
+        or names_a_physical_object(name)
 
 
 def names_a_physical_object(name: str) -> bool:
@@ -154,6 +166,16 @@ def names_a_physical_object(name: str) -> bool:
                 and not flag.startswith(_NON_NOUN_TAGS) and (len(word) > 1 or i > 0):
             return True
     return bool(_VILLAGE.search(name))
+
+
+def section_end(text: str, end: int) -> int:
+    """Where a section written right after a name at ``end`` ends (某工程|某市段), else ``end``."""
+    section = _SECTION.match(text, end)
+    if section is None:
+        return end
+    stem = section.group(1)
+    is_place = stem in _DIRECTIONS or any(hit.start == 0 and hit.end == len(stem) for hit in find_names(stem))
+    return section.end() if is_place else end
 
 
 def bare_name(surface: str) -> str:

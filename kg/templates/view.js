@@ -96,7 +96,7 @@
     }
     if (n.hidden) { setKind(n.kind, true); }
     network.selectNodes([n.id]);
-    network.focus(n.id, {scale: 1.5, animation: false});
+    network.focus(n.id, {scale: 1.0, animation: false});
     showNode(n.id);
     return n.id;
   }
