@@ -1,15 +1,16 @@
 """Administrative divisions named in a document: provinces to villages, and development zones.
 
 Provinces, cities and counties come from the national table (kg.lexicon.divisions),
-matched by full name or by the safe short form of a province or prefecture city.
-Townships (乡, 镇, 街道), villages and communities (村, 社区) and zones (经济开发区,
+matched by full name or by the safe short form of a province or prefecture city; a county's
+short form only where the document makes it safe (kg.lexicon.divisions.county_short_names).
+Townships (乡, 镇, 街道, 苏木), villages (村, 社区, 嘎查, 居民区) and zones (经济开发区,
 示范区, 新区 ...) are not in the table: they are found by their suffix, and the
 name's start is read off the words before it (在石桥乡 → 石桥乡, not 在石桥乡).
 A division named inside an organisation (临江区委, 东河村党支部) is a mention of it; a
 short form inside a road's, a street office's or a company's name (江城西路, 江城道, 江城街道,
-江城化纤集团) is not. A zone abbreviation written alone (高新区管委会) is a mention that
-resolution gives the zone the document names in full (kg.zones); a 基地 is a zone only
-when listed with a zone or followed by its 管委会.
+江城化纤集团) or at an end of a route's name (江城至海州铁路) is not. A zone abbreviation
+written alone (高新区管委会) is a mention that resolution gives the zone the document names
+(kg.zones); a 基地 or a 新城 is a zone only in a zone's context, and a goal (建设…示范区) is none.
 A short name written right after the division that encloses it (临江区|石所|镇) is taken
 whole, since the tagger often misreads an unknown name; an ethnic township keeps its
 ethnic group in its name (石桥彝族乡).

@@ -11,8 +11,9 @@ Each division gets its six-digit code, full name, level and parent code:
 
 Names that can be matched in running text are full names (any level) and the short
 forms of provinces and prefecture cities (浙江 → 浙江省, 杭州 → 杭州市, and 延边州 →
-延边朝鲜族自治州). County short forms are not offered: many bare county stems are
-ordinary words.
+延边朝鲜族自治州). County short forms are not offered for any text, since many bare county
+stems are ordinary words; :func:`county_short_names` finds them only where one text makes
+them safe (the county named in full, or a sibling county listed next to them).
 """
 from __future__ import annotations
 
