@@ -34,7 +34,7 @@ def _tree_rss(process: psutil.Process) -> int:
 def run(command: list[str], interval: float = 0.05) -> Run:
     """Run ``command`` to completion (failing loudly), sampling its process tree's memory."""
     started = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak, watched = [0], psutil.Process(proc.pid)
 
     def sample() -> None:

@@ -4,17 +4,21 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
 from urllib.request import Request, urlopen
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import Node
 
 from kg.errors import GraphError
+from kg.graph import Quad, iri
 from kg.query import load_graph
+from kg.store import oxigraph_term
 from kg.vocab import PREFIXES
 
 Writer = Callable[[Path], object]
@@ -60,11 +64,56 @@ def serialize(graph: Graph | Dataset, fmt: str) -> bytes:
     return graph.serialize(format=EXPORT_FORMATS[fmt], encoding="utf-8", **options)
 
 
-def export_writers(graph: Graph, dataset: Dataset) -> dict[str, Writer]:
-    """Writers for graph.ttl, graph.nt, graph.jsonld and graph.trig, for :func:`write_files`."""
-    def writer(source: Graph | Dataset, fmt: str) -> Writer:
-        return lambda path: Path(path).write_bytes(serialize(source, fmt))
-    return {f"graph.{fmt}": writer(dataset if fmt == "trig" else graph, fmt) for fmt in EXPORT_FORMATS}
+class _Terms(dict):
+    """rdflib terms → Oxigraph terms, each converted once (terms repeat a lot)."""
+
+    def __missing__(self, node: Node):
+        self[node] = converted = oxigraph_term(node)
+        return converted
+
+
+def _sorted_triples(graph: Graph, terms: _Terms) -> Iterator[ox.Triple]:
+    """The graph's triples as Oxigraph terms, in N-Triples text order, one subject at a time.
+
+    A fixed order makes the same graph give the same bytes whatever order rdflib holds it in;
+    going subject by subject keeps only one subject's triples in memory.
+    """
+    for subject in sorted(set(graph.subjects()), key=lambda node: str(terms[node])):
+        pairs = [(terms[p], terms[o]) for p, o in graph.predicate_objects(subject)]
+        for p, o in sorted(pairs, key=lambda pair: (str(pair[0]), str(pair[1]))):
+            yield ox.Triple(terms[subject], p, o)
+
+
+def _sorted_quads(quads: Iterable[Quad], terms: _Terms) -> list[ox.Quad]:
+    """Each document's statements in the document's named graph, the rest in the default graph."""
+    unique = {ox.Quad(terms[s], terms[p], terms[o], terms[iri("doc", doc)] if doc else ox.DefaultGraph())
+              for s, p, o, doc in quads}
+    return sorted(unique, key=lambda quad: (str(quad.graph_name), str(quad.subject),
+                                            str(quad.predicate), str(quad.object)))
+
+
+def _write_oxigraph(statements: Iterable, path: Path, fmt: ox.RdfFormat) -> Path:
+    ox.serialize(statements, str(path), format=fmt,
+                 prefixes={prefix: str(namespace) for prefix, namespace in PREFIXES.items()})
+    return Path(path)
+
+
+def write_turtle(graph: Graph, path: Path) -> Path:
+    """Write ``graph`` as Turtle through Oxigraph: tens of times faster than rdflib's serializer."""
+    return _write_oxigraph(_sorted_triples(graph, _Terms()), path, ox.RdfFormat.TURTLE)
+
+
+def rdf_writers(graph: Graph, quads: Iterable[Quad]) -> dict[str, Writer]:
+    """Writers of a build's graph.ttl, graph.nt, graph.trig (one named graph per document) and
+    graph.jsonld, for :func:`write_files`. JSON-LD goes through rdflib, which compacts it with
+    the ontology's prefixes as its context; the others through Oxigraph, in a fixed order."""
+    terms = _Terms()
+    return {
+        "graph.ttl": lambda path: _write_oxigraph(_sorted_triples(graph, terms), path, ox.RdfFormat.TURTLE),
+        "graph.nt": lambda path: _write_oxigraph(_sorted_triples(graph, terms), path, ox.RdfFormat.N_TRIPLES),
+        "graph.trig": lambda path: _write_oxigraph(_sorted_quads(quads, terms), path, ox.RdfFormat.TRIG),
+        "graph.jsonld": lambda path: Path(path).write_bytes(serialize(graph, "jsonld")),
+    }
 
 
 def load_dataset(path: Path) -> Dataset:

@@ -18,15 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.term import Node
 from tqdm import tqdm
 
 from kg.cache import DocumentCache, document_key
 from kg.document import Document
 from kg.errors import GovkgError, InputError
-from kg.export import write_files
+from kg.export import rdf_writers, write_files
 from kg.extract import run_extractors
 from kg.graph import quads
 from kg.ingest import find_documents, read_document
@@ -34,9 +32,7 @@ from kg.records import records
 from kg.resolve import Resolution, resolve
 from kg.segment import clear_cache
 from kg.shards import write_shards
-from kg.store import oxigraph_term
-from kg.viz import render_html
-from kg.vocab import PREFIXES
+from kg.viz import page_writers
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUTDIR = Path("exports")
@@ -192,33 +188,6 @@ def graph_of(result: Resolution) -> Graph:
     return graph
 
 
-def _sorted_triples(graph: Graph) -> Iterator[ox.Triple]:
-    """The graph's triples as Oxigraph terms, in N-Triples text order, one subject at a time.
-
-    A fixed order makes the same graph give the same bytes whatever order rdflib holds it in;
-    going subject by subject keeps only one subject's triples in memory. Terms repeat a lot
-    (predicates, classes, entities), so each is converted once.
-    """
-    converted: dict[Node, object] = {}
-
-    def term(node: Node):
-        if node not in converted:
-            converted[node] = oxigraph_term(node)
-        return converted[node]
-
-    for subject in sorted(set(graph.subjects()), key=lambda node: str(term(node))):
-        pairs = [(term(p), term(o)) for p, o in graph.predicate_objects(subject)]
-        for p, o in sorted(pairs, key=lambda pair: (str(pair[0]), str(pair[1]))):
-            yield ox.Triple(term(subject), p, o)
-
-
-def write_turtle(graph: Graph, path: Path) -> Path:
-    """Write ``graph`` as Turtle through Oxigraph: tens of times faster than rdflib's serializer."""
-    ox.serialize(_sorted_triples(graph), str(path), format=ox.RdfFormat.TURTLE,
-                 prefixes={prefix: str(namespace) for prefix, namespace in PREFIXES.items()})
-    return Path(path)
-
-
 @contextmanager
 def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
     started = time.perf_counter()
@@ -233,8 +202,9 @@ def _write_exports(result: Resolution, graph: Graph, outdir: Path, timings: dict
                 write(path)
         return run
     return write_files(Path(outdir), {
-        "graph.ttl": timed("turtle", lambda path: write_turtle(graph, path)),
-        "graph.html": timed("html", lambda path: render_html(graph, path)),
+        **{name: timed(name.removeprefix("graph."), write)
+           for name, write in rdf_writers(graph, quads(result)).items()},
+        **{name: timed("html", write) for name, write in page_writers(graph).items()},
         "entities.jsonl": timed("jsonl", lambda path: path.write_text(jsonl(result), encoding="utf-8")),
     })
 

@@ -7,8 +7,10 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg import cli
 from kg.errors import GraphError
-from kg.export import convert, export_writers, serialize, write_files
+from kg.export import convert, rdf_writers, serialize, write_files
+from kg.graph import quads
 from kg.vocab import PREFIXES
+from tests.conftest import small_resolution
 
 
 def assert_same(expected: Graph, found: Graph) -> None:
@@ -22,11 +24,27 @@ def named_graphs(dataset: Dataset) -> dict:
     return {g.identifier: g for g in dataset.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g)}
 
 
+def _write_build_exports(folder, graph) -> list:
+    return write_files(folder, rdf_writers(graph, quads(small_resolution())))
+
+
 def test_export_writers_write_four_files(tmp_path, small_graph, small_dataset):
-    written = write_files(tmp_path, export_writers(small_graph, small_dataset))
+    written = _write_build_exports(tmp_path, small_graph)
     assert sorted(p.name for p in written) == ["graph.jsonld", "graph.nt", "graph.trig", "graph.ttl"]
     for name, fmt in (("graph.ttl", "turtle"), ("graph.nt", "nt"), ("graph.jsonld", "json-ld")):
         assert_same(small_graph, Graph().parse(tmp_path / name, format=fmt))
+    back = Dataset()
+    back.parse(tmp_path / "graph.trig", format="trig")
+    for name, graph in named_graphs(small_dataset).items():
+        assert_same(graph, named_graphs(back)[name])
+    assert_same(small_dataset.default_graph, back.default_graph)
+
+
+def test_export_writers_give_the_same_bytes_twice(tmp_path, small_graph):
+    first, second = tmp_path / "1", tmp_path / "2"
+    _write_build_exports(first, small_graph), _write_build_exports(second, small_graph)
+    for name in ("graph.ttl", "graph.nt", "graph.trig"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
 def test_export_trig_round_trips_one_graph_per_document(tmp_path, small_dataset):
@@ -54,7 +72,7 @@ def test_export_trig_needs_a_dataset(small_graph):
 
 
 def test_export_convert_between_formats(tmp_path, small_graph, small_dataset):
-    write_files(tmp_path, export_writers(small_graph, small_dataset))
+    _write_build_exports(tmp_path, small_graph)
     assert_same(small_graph, Graph().parse(data=convert(tmp_path / "graph.trig", "nt"), format="nt"))
     assert_same(small_graph, Graph().parse(data=convert(tmp_path / "graph.jsonld", "ttl"), format="turtle"))
     back = Dataset()

@@ -32,11 +32,12 @@ from itertools import chain
 import ahocorasick
 
 from kg.document import Document, Mention
-from kg.lexicon.names import (NameSpan, authors_with_notes, known_word, name_after, name_at, name_before,
-                              names_run, plausible_name, reads_as_name,
-                              reads_as_transcribed_name)
+from kg.lexicon.names import (NameSpan, authors_with_notes, cued_name_after, known_word, name_after, name_at, name_before,
+                              names_run, plausible_name, reads_as_name, spaced_names, spaced_run,
+                              spaced_run_before)
 from kg.lexicon.posts import find_titles
 from kg.lexicon.surnames import surname_at
+from kg.lexicon.transliterated import AFTER_NAME, NAME_DOTS, dotted_name_before, reads_as_transcribed_name
 
 EXTRACTOR = "persons"
 
@@ -59,9 +60,10 @@ CREDITS = {"摄影": "摄影", "摄": "摄影", "采写": "记者"}
 _CREDIT = re.compile(r"[ \u3000]?(摄影|摄|采写)[ \u3000]*(?=[)）]?[ \u3000]*(?:\n|$))")
 #: A name right before a credit, one space allowed after a one-character surname (魏 晨 摄).
 _CREDITED_NAME = re.compile(r"(?:^|[^\u4e00-\u9fff])([\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{1,3}))$")
-_CLOSING_BRACKETS = re.compile(r"[（(]([\u4e00-\u9fff、 ·•・]{2,40})[)）][ \u3000]*(?=\n|$)")
+_DOTS = re.escape(NAME_DOTS)
+_CLOSING_BRACKETS = re.compile(rf"[（(]([\u4e00-\u9fff、 \u3000{_DOTS}]{{2,60}})[)）][ \u3000]*(?=\n|$)")
 #: An item of a closing bracket: two to four characters, or transcribed parts joined by dots.
-_BRACKET_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,4}(?:[·•・][\u4e00-\u9fff]{2,4})+")
+_BRACKET_ITEM = re.compile(rf"[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{2,6}}(?:[{_DOTS}][\u4e00-\u9fff]{{2,6}})+")
 _COMRADE = re.compile(r"同志(?!们)")
 #: An age that introduces a person: ``68岁的``, ``七十岁的``, ``年过六旬的``.
 _AGE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的|年[过近逾][四五六七八九]旬的")
@@ -95,11 +97,21 @@ def _role_automaton() -> ahocorasick.Automaton:
 
 
 def role_mentions(text: str) -> Iterator[Mention]:
-    """Names after a role word: ``记者 张三 李四``, ``居民王五``."""
+    """Names after a role word: ``记者 张三 李四``, ``居民王五``, ``村民买买提·艾力``."""
     for end, (word, role, many) in _role_automaton().iter(text):
         after = end + 1
-        spans = names_run(text, after) if many else [s for s in [name_after(text, after)] if s]
+        spans = names_run(text, after) if many else [s for s in [_quoted_name_after(text, after)] if s]
         yield from (_person(text, span, role) for span in spans if not _reads_across_role(text, span))
+
+
+def _quoted_name_after(text: str, pos: int) -> NameSpan | None:
+    """The name after a role word of one quoted person (村民, 居民): a Han name, a dotted name,
+    or a name without a Han surname right before a verb of saying (牧民乌力吉图说; not
+    群众|幸福感, a weaker cue than a byline's)."""
+    span = cued_name_after(text, pos)
+    if span is None or plausible_name(span.name) or text.startswith(AFTER_NAME, span.end):
+        return span
+    return span if set(span.name) & set(NAME_DOTS) else name_after(text, pos)
 
 
 def _reads_across_role(text: str, span: NameSpan) -> bool:
@@ -111,7 +123,15 @@ def _reads_across_role(text: str, span: NameSpan) -> bool:
 
 
 def _name_ending_at(text: str, pos: int) -> NameSpan | None:
-    """The name right before a credit: the whole word after a break, else a person-tagged word."""
+    """The name right before a credit: spaced characters (``马 骏``, ``张 敏 李 华``), a dotted
+    name, the whole word after a break, else a person-tagged word."""
+    run = spaced_run_before(text, pos)
+    if run:
+        names = spaced_names(text, run)
+        return names[-1] if names and names[-1].end == pos else None
+    dotted = dotted_name_before(text, pos)
+    if dotted:
+        return dotted
     word = _CREDITED_NAME.search(text, max(0, pos - 8), pos)
     if word:
         surface = word.group(1)
@@ -161,16 +181,24 @@ def _bracketed_name(surface: str) -> bool:
 
 
 def _bracket_items(inside: str) -> list[tuple[int, str]]:
-    """(offset, surface) of the items of a bracket, split at 、 and spaces, except the one space
-    after a one-character surname inside a name (``于 洋``, ``景 立群``; not ``王军 王天亮``)."""
-    parts = [(m.start(), m.group()) for m in re.finditer(r"[^、 \u3000]+", inside)]
+    """(offset, surface) of the items of a bracket, split at 、 and spaces, except the spaces
+    inside a name: characters set apart one by one (``于 洋``, ``许 文 博``, see
+    :func:`kg.lexicon.names.spaced_names`) and one space after a one-character surname
+    (``景 立群``; not ``王军 王天亮``)."""
     items: list[tuple[int, str]] = []
-    for start, part in parts:
-        if items and _spaced_surname(inside, items[-1], start) and len(part) <= 2:
+    covered = 0
+    for part in re.finditer(r"[^、 \u3000]+", inside):
+        start, surface = part.start(), part.group()
+        run = spaced_run(inside, start) if start >= covered else []
+        names = spaced_names(inside, run) if run else []
+        if names:
+            items += [(span.start, inside[span.start:span.end]) for span in names]
+            covered = names[-1].end
+        elif start >= covered and items and _spaced_surname(inside, items[-1], start) and len(surface) <= 2:
             first = items.pop()
-            part = inside[first[0]:start + len(part)]
-            start = first[0]
-        items.append((start, part))
+            items.append((first[0], inside[first[0]:start + len(surface)]))
+        elif start >= covered:
+            items.append((start, surface))
     return items
 
 

@@ -1,54 +1,45 @@
 """Personal names next to a known cue (a title, a role word, a byline mark).
 
-A name is a surname from the surname list plus one or two given-name characters; one
-space after the surname (typesetting, OCR: ``王 震``, ``景 立群说``) is read through, never
-the space between two names (``王军 王天亮``). After a strong cue (a post title, a byline
-role) a name without a Han surname counts too: 乌力吉图, 才让扎西, 买买提·艾力. jieba's person tag alone is not reliable on this
-kind of text, so the cue licenses a name and the dictionary decides its length: cut
-without the HMM, an unknown name falls apart into characters, a reading must end
-where a dictionary word ends, and the reading followed by the longest word wins
-(王震|强调, 孙立新|出席). The tagger only vetoes readings it takes for words (和|居民).
+A name is a surname from the surname list plus one or two given-name characters. Typesetters
+and OCR put spaces inside names: one after the surname (``王 震``, ``景 立群说``), or one between
+every character (``郑 立 新``, and ``钱  军``, a two-character name padded to three columns);
+such a run of characters set apart one by one is read as names only when it spells them one
+way (see :func:`spaced_names`), and the space between two names is never read through
+(``王军 王天亮``). After a strong cue (a post title, a byline role) a name without a Han surname
+counts too (see :mod:`kg.lexicon.transliterated`). jieba's person tag alone is not reliable on
+this kind of text, so the cue licenses a name and the dictionary decides its length: cut
+without the HMM, an unknown name falls apart into characters, a reading must end where a
+dictionary word ends, and the reading followed by the longest word wins (王震|强调, 孙立新|出席).
+The tagger only vetoes readings it takes for words (和|居民).
 """
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
-from kg.lexicon.divisions import find_names
+from kg.lexicon.name_words import (PLACE_TAIL, SAYING, NameSpan, dictionary_cut, is_cjk, is_form_of_address,
+                                   known_word)
 from kg.lexicon.posts import find_titles
 from kg.lexicon.surnames import surname_at
-from kg.segment import backend, tag
+from kg.lexicon.transliterated import AFTER_NAME, NAME_DOTS, reads_as_transcribed_name, transcribed_name_at
+from kg.segment import tag
 
-#: Characters that end a place name, never a person's: 江山市, 解放路.
-PLACE_TAIL = frozenset("省市州盟县区旗镇乡村路街巷")
 #: Last characters of village and landmark names that read like names: 王家庄, 周家口, 张家界.
 PLACE_NAME_TAIL = frozenset("庄屯堡寨营沟湾坡岭峪坪井口界桥港集店铺岗坝洼塘园")
-#: Verbs of saying that often follow a name and may be glued to it by the dictionary (明说, 学说).
-SAYING = ("说", "表示", "介绍", "指出", "强调", "告诉", "认为")
-#: Forms of address after a surname, not given names: 王老师, 李大爷, 张师傅, 刘某.
-ADDRESS_TERMS = frozenset(("老师", "师傅", "大爷", "大妈", "大娘", "大姐", "大哥", "大叔", "大婶",
-                           "阿姨", "奶奶", "爷爷", "婆婆", "老汉", "先生", "女士", "同学", "某某",
-                           "某", "总", "工", "老", "姐", "哥", "叔", "婶", "嫂", "伯", "姨"))
 #: Characters that are not part of a given name.
 NOT_GIVEN = frozenset("的了在是和与及等说也都而又就把被对从向为以于之其这那个们着过将已或该此每各年日")
 #: Characters that make X月 a month or a span of months, not a given name: 本月, 正月, 三月.
 _COUNTING_MONTHS = frozenset("本上下当每次同全正元腊岁数半近逐按累个一二两三四五六七八九十")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _GAP = " \u3000"
+#: Gaps a typesetter puts between the characters of a name: a space, a full-width space, or two
+#: spaces padding a two-character name to the width of three (``钱  军``).
+_INNER_GAP = re.compile(r"\u3000| {1,2}")
+_INNER_GAP_AT_END = re.compile(r"(?:\u3000| {1,2})$")
+#: Characters that, set apart, end a run of spaced characters: a verb of saying, a credit (郑 立 新 摄).
+_RUN_ENDS = frozenset(word for word in AFTER_NAME if len(word) == 1)
 #: Tags of a surname character that is really a function word or verb: 和, 从, 谈.
 FUNCTION_TAGS = ("c", "p", "u", "d", "v", "r")
 #: How many characters from a name's start are cut or tagged to read it.
 WINDOW = 8
-
-
-class NameSpan(NamedTuple):
-    start: int
-    end: int
-    name: str  # without spaces
-
-
-def is_cjk(char: str) -> bool:
-    return bool(_CJK.fullmatch(char))
 
 
 def plausible_name(name: str) -> bool:
@@ -61,7 +52,7 @@ def plausible_name(name: str) -> bool:
         return False
     if given[-1] == "月" and (len(given) == 1 or given[0] in _COUNTING_MONTHS):
         return False  # 李秋月 is a name; 本月, 每月, 正月 are months
-    return given != surname and given not in ADDRESS_TERMS and not find_titles(name)  # not 殷殷, 王老师, 王主任
+    return given != surname and not is_form_of_address(name) and not find_titles(name)  # not 殷殷, 王老师, 王主任
 
 
 def reads_as_name(word: str) -> bool:
@@ -71,35 +62,81 @@ def reads_as_name(word: str) -> bool:
 
 
 def _spaced_name(text: str, pos: int) -> NameSpan | None:
-    """A name with one space after its surname (typesetting and OCR: ``王 震``, ``景 立群说``):
-    a one-character given name before a break, else the name read as if the space were not there."""
+    """A name with one space after its surname and the given name glued to what follows
+    (``景 立群说``, ``王 震强调``): read as if the space were not there."""
     surname = surname_at(text, pos) or ""
     gap = pos + len(surname)
     if not surname or text[gap:gap + 1] not in _GAP or not is_cjk(text[gap + 1:gap + 2]):
         return None
-    name = surname + text[gap + 1]
-    if not is_cjk(text[gap + 2:gap + 3]) and plausible_name(name):
-        return NameSpan(pos, gap + 2, name)
     joined = _unspaced_name(surname + text[gap + 1:gap + 1 + WINDOW], 0)
     if joined is None or len(joined.name) <= len(surname):
         return None
     return NameSpan(pos, pos + len(joined.name) + 1, joined.name)
 
 
-def dictionary_cut(text: str) -> list[str]:
-    """``text`` cut with the dictionary alone (no HMM): unknown names fall apart."""
-    if backend() == "rjieba":
-        import rjieba
-
-        return rjieba.cut(text, False)
-    import jieba
-
-    return jieba.lcut(text, HMM=False)
+def _alone(text: str, pos: int, glued_before: bool = True) -> bool:
+    """Whether ``text[pos]`` is a Chinese character with no Chinese character right after it
+    (nor right before it, unless ``glued_before``)."""
+    if not 0 <= pos < len(text) or not is_cjk(text[pos]) or is_cjk(text[pos + 1:pos + 2]):
+        return False
+    return glued_before or pos == 0 or not is_cjk(text[pos - 1])
 
 
-def known_word(word: str) -> bool:
-    """Whether ``word`` is in the segmenter's dictionary (幸福, 高度; not 靳永刚)."""
-    return len(dictionary_cut(word)) == 1
+def spaced_run(text: str, pos: int) -> list[int]:
+    """The offsets of the characters set apart one by one from ``pos`` on, each alone and the
+    same gap between them (``郑 立 新 主持`` → 郑, 立, 新); empty unless there are two or more."""
+    offsets = [pos] if _alone(text, pos) else []
+    gap = None
+    while offsets:
+        match = _INNER_GAP.match(text, offsets[-1] + 1)
+        if match is None or gap not in (None, match.group()) or not _alone(text, match.end()):
+            break
+        if text[match.end()] in _RUN_ENDS:
+            break
+        gap = match.group()
+        offsets.append(match.end())
+    return offsets if len(offsets) > 1 else []
+
+
+def spaced_run_before(text: str, end: int) -> list[int]:
+    """The run of characters set apart one by one (see :func:`spaced_run`) whose last character
+    ends right before ``end``, its first character after a break (``记者 马 骏 摄``); or empty."""
+    head, pos, starts = text[:end], end - 1, []
+    while _alone(head, pos, glued_before=False):
+        starts.append(pos)
+        gap = _INNER_GAP_AT_END.search(head, max(0, pos - 2), pos)
+        pos -= len(gap.group()) + 1 if gap else 1
+    for start in reversed(starts):
+        run = spaced_run(head, start)
+        if run and run[-1] == end - 1:
+            return run
+    return []
+
+
+def spaced_names(text: str, run: list[int]) -> list[NameSpan]:
+    """The names a run of characters set apart one by one spells: one name (``郑 立 新``,
+    ``钱  军``, ``欧 阳 明 远``), two two-character names (``张 敏 李 华``), or a name and a
+    character that cannot go on a name (``郑 立 新 说``). Nothing when the run spells no name or
+    several readings (``吴 海 燕 李 华``: 吴海燕|李华 or 吴海|燕李华)."""
+    chars = "".join(text[offset] for offset in run)
+    if _spaced_reading(chars):
+        return [_run_span(run, chars, 0, len(chars))]
+    if len(chars) == 4 and reads_as_name(chars[:2]) and reads_as_name(chars[2:]):
+        return [_run_span(run, chars, 0, 2), _run_span(run, chars, 2, 4)]
+    for length in (3, 2):
+        if length < len(chars) and chars[length] in NOT_GIVEN and _spaced_reading(chars[:length]):
+            return [_run_span(run, chars, 0, length)]
+    return []
+
+
+def _spaced_reading(name: str) -> bool:
+    """Whether spaced characters spell ``name``: a surname and one character (the space marks
+    the surname), or a longer name that is not a common word (郑立新; not 高度重视)."""
+    return plausible_name(name) and (len(name) == 2 or reads_as_name(name))
+
+
+def _run_span(run: list[int], chars: str, first: int, stop: int) -> NameSpan:
+    return NameSpan(run[first], run[stop - 1] + 1, chars[first:stop])
 
 
 def _boundaries(text: str) -> set[int]:
@@ -203,6 +240,10 @@ def name_at(text: str, pos: int) -> NameSpan | None:
     """The name starting exactly at ``pos`` (after a cue), or None."""
     if pos >= len(text) or surname_at(text, pos) is None:
         return None
+    run = spaced_run(text, pos)
+    if run:
+        names = spaced_names(text, run)
+        return names[0] if names else None
     return _spaced_name(text, pos) or _unspaced_name(text, pos)
 
 
@@ -264,73 +305,34 @@ def names_run(text: str, pos: int) -> list[NameSpan]:
     return spans
 
 
-#: Dots that join the parts of a transcribed name (买买提·艾力).
-_NAME_DOTS = "·•・‧"
-_DOTTED_RUN = re.compile(rf"[\u4e00-\u9fff]+(?:[{_NAME_DOTS}][\u4e00-\u9fff]+)*")
-#: Characters that are never part of a transcribed name: function words and numerals
-#: (其, 和, 日, 都 are: 其其格, 苏和, 格日勒, 阿不都).
-_NOT_TRANSCRIBED = frozenset("的了在是与及等说也而又就把被对从向为以于之这那们着过将已或该此每各年"
-                             "一二三四五六七八九十百千万零两")
-#: What may follow a name in running text: a verb of saying or a credit (乌力吉图说).
-_AFTER_NAME = SAYING + ("摄",)
-
-
 def cued_name_after(text: str, pos: int) -> NameSpan | None:
     """The name after a strong cue (a post title, a byline role): a Han name, else a name
     without a Han surname (see :func:`reads_as_transcribed_name`), which also wins over a Han
     reading of its first characters not followed by a verb of saying (巴图孟|和 is 巴图孟和)."""
     span = name_after(text, pos)
-    if span is None or not text.startswith(_AFTER_NAME, span.end):
+    if span is None or not text.startswith(AFTER_NAME, span.end):
         pos += 1 if text[pos:pos + 1] in _GAP + ":：" else 0
         other = transcribed_name_at(text, pos)
         span = other if other and (span is None or other.end > span.end) else span
     return span
 
 
-def transcribed_name_at(text: str, pos: int) -> NameSpan | None:
-    """A Mongolian, Tibetan or Uyghur name at ``pos`` (乌力吉图, 才让扎西, 买买提·艾力): the whole
-    run of characters up to a break, or two to four characters before a verb of saying or a credit."""
-    run = _DOTTED_RUN.match(text, pos)
-    if run is None:
-        return None
-    lengths = [len(run.group())] + [n for n in (4, 3, 2) if text.startswith(_AFTER_NAME, pos + n)]
-    for length in lengths:
-        if length <= len(run.group()) and reads_as_transcribed_name(text[pos:pos + length]):
-            return NameSpan(pos, pos + length, text[pos:pos + length])
-    return None
-
-
-def reads_as_transcribed_name(name: str) -> bool:
-    """Whether a word next to a strong cue is a name without a Han surname: two to four
-    characters (or such parts joined by ·), no function character or numeral, not a division or
-    a title, and no dictionary word inside it but a person's or a place's (才让|扎西; not 采访|时)."""
-    parts = re.split(f"[{_NAME_DOTS}]", name)
-    if not all(2 <= len(part) <= 4 for part in parts) or set(name) & _NOT_TRANSCRIBED:
-        return False
-    if name[-1] in PLACE_TAIL or find_titles(name) or any(find_names(name)):
-        return False
-    return all(_only_name_words(part) for part in parts)
-
-
-def _only_name_words(part: str) -> bool:
-    if known_word(part) and not tag(part)[0].tag.startswith("nr"):
-        return False
-    return all(len(word) == 1 or tag(word)[0].tag.startswith(("nr", "ns")) for word in dictionary_cut(part))
-
-
-#: A byline mark and the name after it: ``◎ 王 震``, ``文/李明``, ``作者：赵东``, ``□ 钱立群``.
-_BYLINE = re.compile(r"^[ \u3000]*(?:[◎□■●◆]|文[/／|｜]|作者[:：])[ \u3000]*(\S[ \u3000]?\S{1,3})[ \u3000]*$", re.M)
+#: A short name on a line of its own: ``王 震``, ``钱立群``, ``郑 立 新``, ``钱  军``.
+_LINE_NAME = r"\S[ \u3000]?\S{1,3}|\S(?:[ \u3000]{1,2}\S){1,3}"
+#: A byline mark and the name after it: ``◎ 王 震``, ``文/李明``, ``作者：赵东``, ``□ 买买提·艾力``.
+_BYLINE = re.compile(rf"^[ \u3000]*(?:[◎□■●◆]|文[/／|｜]|作者[:：])[ \u3000]*"
+                     rf"({_LINE_NAME}|[\u4e00-\u9fff]+(?:[{re.escape(NAME_DOTS)}][\u4e00-\u9fff]+)+)[ \u3000]*$", re.M)
 #: A line holding one short word and nothing else (a name alone under a headline or a piece).
-_SHORT_LINE = re.compile(r"^[ \u3000]*(\S[ \u3000]?\S{1,3})[ \u3000]*$", re.M)
+_SHORT_LINE = re.compile(rf"^[ \u3000]*({_LINE_NAME})[ \u3000]*$", re.M)
 _NON_SPACE = re.compile(r"\S")
 
 
 def _marked_bylines(text: str) -> list[NameSpan]:
-    """Names after a byline mark: ``◎ 王 震``, ``文/李明``."""
+    """Names after a byline mark: ``◎ 王 震``, ``文/李明``, ``◎ 买买提·艾力``."""
     spans = []
     for match in _BYLINE.finditer(text):
         name = re.sub(r"[ \u3000]", "", match.group(1))
-        if plausible_name(name):
+        if plausible_name(name) or reads_as_transcribed_name(name):
             spans.append(NameSpan(match.start(1), match.end(1), name))
     return spans
 

@@ -1,0 +1,128 @@
+"""Names without a Han surname, read only next to a strong cue (a post title, a role word, a
+byline, a credit, a closing bracket).
+
+Two shapes: a Mongolian or Tibetan name written as one word (乌力吉图, 才让扎西), and a
+transcribed name whose parts are joined by a middle dot (Uyghur, Kazakh and other names:
+买买提·艾力; the dot may be ·, •, ・, ‧ or a full stop between Chinese characters). A name is
+as written, dots included. Neither shape has a surname to anchor it, so the checks are on the
+characters (no function word or numeral), the dictionary (no common word inside) and the
+lexicons (not a division, not a title).
+"""
+from __future__ import annotations
+
+import re
+from kg.lexicon.divisions import find_names
+from kg.lexicon.name_words import (PLACE_TAIL, SAYING, NameSpan, dictionary_cut, is_form_of_address,
+                                   known_word)
+from kg.lexicon.posts import find_titles
+from kg.segment import tag
+
+#: Dots that join the parts of a transcribed name (买买提·艾力, and 买买提.艾力 in OCR'd text).
+NAME_DOTS = "·•・‧."
+_DOT = f"[{re.escape(NAME_DOTS)}]"
+_DOT_SPLIT = re.compile(_DOT)
+_DOTTED_RUN = re.compile(rf"[\u4e00-\u9fff]+(?:{_DOT}[\u4e00-\u9fff]+)*")
+#: A dotted name ending where the searched text ends (before a credit: 买买提·艾力 摄).
+_DOTTED_AT_END = re.compile(rf"(?<![\u4e00-\u9fff{re.escape(NAME_DOTS)}])"
+                            rf"[\u4e00-\u9fff]{{2,6}}(?:{_DOT}[\u4e00-\u9fff]{{2,6}}){{1,2}}$")
+#: Characters that are never part of a transcribed name: function words and numerals
+#: (其, 和, 日, 都 are: 其其格, 苏和, 格日勒, 阿不都).
+_NOT_TRANSCRIBED = frozenset("的了在是与及等说也而又就把被对从向为以于之这那们着过将已或该此每各年"
+                             "一二三四五六七八九十百千万零两")
+#: What may follow a name in running text: a verb of saying or a credit (乌力吉图说).
+AFTER_NAME = SAYING + ("摄",)
+#: Lengths of a name written as one word, and of each part of a dotted name.
+_WORD_LENGTHS, _PART_LENGTHS = range(2, 5), range(2, 7)
+_MAX_PARTS = 3
+
+
+def transcribed_name_at(text: str, pos: int) -> NameSpan | None:
+    """A Mongolian, Tibetan, Uyghur or Kazakh name at ``pos`` (乌力吉图, 才让扎西, 买买提·艾力)."""
+    run = _DOTTED_RUN.match(text, pos)
+    if run is None:
+        return None
+    parts = _DOT_SPLIT.split(run.group())
+    return _dotted_name_at(text, pos, parts) if len(parts) > 1 else _word_name_at(text, pos, run.end())
+
+
+def _word_name_at(text: str, pos: int, end: int) -> NameSpan | None:
+    """A name written as one word: the whole run of characters up to a break, or two to four
+    characters before a verb of saying or a credit."""
+    lengths = [end - pos] + [n for n in reversed(_WORD_LENGTHS) if text.startswith(AFTER_NAME, pos + n)]
+    for length in lengths:
+        if length <= end - pos and reads_as_transcribed_name(text[pos:pos + length]):
+            return NameSpan(pos, pos + length, text[pos:pos + length])
+    return None
+
+
+def _dotted_name_at(text: str, pos: int, parts: list[str]) -> NameSpan | None:
+    """A dotted name of two or three parts; its last part ends where :func:`_last_part_length` says."""
+    if len(parts) > _MAX_PARTS:
+        return None
+    *first, last = parts
+    length = _last_part_length(last)
+    end = pos + sum(len(part) + 1 for part in first) + length
+    if length and reads_as_transcribed_name(text[pos:end]):
+        return NameSpan(pos, end, text[pos:end])
+    return None
+
+
+def _last_part_length(part: str) -> int:
+    """How much of the characters after a name's last dot is the name (0 if none fits): up to a
+    verb of saying, a credit or a function character (托合提|说, 买买提|一边), else up to a verb
+    opening ordinary words (艾山江|主持会议), else all of it when short enough (阿不都热合曼)."""
+    lengths = [n for n in _PART_LENGTHS if n <= len(part)]
+    for n in lengths:
+        if part.startswith(AFTER_NAME, n) or part[n:n + 1] in _NOT_TRANSCRIBED:
+            return n
+    for n in lengths:
+        if _opens_ordinary_words(part[n:]):
+            return n
+    return len(part) if len(part) in _PART_LENGTHS else 0
+
+
+def _opens_ordinary_words(rest: str) -> bool:
+    """Whether ``rest`` reads as ordinary words: a verb of two or more characters first, and not
+    a lone character last (主持会议, 出席; not 热合|曼, the end of a name)."""
+    words = dictionary_cut(rest) if rest else []
+    return bool(words) and len(words[0]) > 1 and len(words[-1]) > 1 and tag(words[0])[0].tag.startswith("v")
+
+
+def dotted_name_before(text: str, end: int) -> NameSpan | None:
+    """The dotted name that ends right before ``end`` (买买提·艾力 摄)."""
+    match = _DOTTED_AT_END.search(text, max(0, end - 24), end)
+    if match and reads_as_transcribed_name(match.group()):
+        return NameSpan(match.start(), end, match.group())
+    return None
+
+
+def reads_as_transcribed_name(name: str) -> bool:
+    """Whether a word next to a strong cue is a name without a Han surname: one word of two to
+    four characters, or two or three parts of two to six joined by dots; no function character or
+    numeral, not a form of address, a division or a title, and no common word inside (see
+    :func:`_only_name_words` and :func:`_common_words_part`)."""
+    parts = _DOT_SPLIT.split(name)
+    if len(parts) > _MAX_PARTS or set(name) & _NOT_TRANSCRIBED or is_form_of_address(name):
+        return False
+    if name[-1] in PLACE_TAIL or find_titles(name) or any(find_names(name)):
+        return False
+    if len(parts) == 1:
+        return len(name) in _WORD_LENGTHS and _only_name_words(name)
+    return all(len(part) in _PART_LENGTHS and not _common_words_part(part) for part in parts)
+
+
+def _only_name_words(word: str) -> bool:
+    """Whether a name written as one word holds no dictionary word but a person's or a place's
+    (才让|扎西; not 采访|时)."""
+    if known_word(word) and not tag(word)[0].tag.startswith("nr"):
+        return False
+    return all(len(w) == 1 or tag(w)[0].tag.startswith(("nr", "ns")) for w in dictionary_cut(word))
+
+
+def _common_words_part(part: str) -> bool:
+    """Whether a part between dots is made of common words: two or more longer words that are
+    not names (美丽|乡村), or one two-character word that is not a name (会议). The dot already
+    marks a transcribed name, and the dictionary knows some longer names as nouns (so a
+    three-character known noun is let through)."""
+    words = [w for w in dictionary_cut(part) if len(w) > 1 and not tag(w)[0].tag.startswith(("nr", "ns"))]
+    return len(words) > 1 or (len(part) == 2 and words == [part])
