@@ -105,13 +105,13 @@ def role_mentions(text: str) -> Iterator[Mention]:
 
 
 def _quoted_name_after(text: str, pos: int) -> NameSpan | None:
-    """The name after a role word of one quoted person (村民, 居民): a Han name, a dotted name,
-    or a name without a Han surname right before a verb of saying (牧民乌力吉图说; not
-    群众|幸福感, a weaker cue than a byline's)."""
-    span = cued_name_after(text, pos)
-    if span is None or plausible_name(span.name) or text.startswith(AFTER_NAME, span.end):
+    """The name after a role word of one quoted person (村民, 居民), a weaker cue than a byline's:
+    the Han name, unless a name without a Han surname reads longer and is dotted or right before
+    a verb of saying (村民买买提·艾力, 牧民乌力吉图说; not 群众|幸福感)."""
+    han, span = name_after(text, pos), cued_name_after(text, pos)
+    if span is None or span == han or text.startswith(AFTER_NAME, span.end) or set(span.name) & set(NAME_DOTS):
         return span
-    return span if set(span.name) & set(NAME_DOTS) else name_after(text, pos)
+    return han
 
 
 def _reads_across_role(text: str, span: NameSpan) -> bool:
