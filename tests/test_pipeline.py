@@ -56,7 +56,7 @@ def test_pipeline_incremental_build_matches_full_build(small_corpus, tmp_path):
     first = build(small_corpus, out, use_cache=True)
     assert first.cached == 0
     with (small_corpus / "b.txt").open("a", encoding="utf-8") as file:
-        file.write("副县长刘强到阳城县润城镇检查工作。\n")
+        file.write("副县长刘强到婺源县江湾镇检查工作。\n")
     again = build(small_corpus, out, use_cache=True, jobs=2)
     assert again.cached == 2 and again.documents == 3
     build(small_corpus, tmp_path / "full")
