@@ -6,10 +6,14 @@ normalised text), so ``doc.text[m.start:m.end] == m.text`` holds for every menti
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = ("official", "person", "district", "project", "programme")
+_SENTENCE_BREAK = re.compile("[。！？\n]")
 
 
 @dataclass
@@ -69,11 +73,46 @@ class Document:
     def sentence_at(self, start: int, end: int | None = None) -> tuple[int, int]:
         """The bounds of the sentence around ``start`` (to ``end``), for evidence."""
         end = start if end is None else end
-        left = max(self.text.rfind(ch, 0, start) for ch in "。！？\n") + 1
-        stops = [i for i in (self.text.find(ch, end) for ch in "。！？\n") if i != -1]
-        right = min(stops) + 1 if stops else len(self.text)
+        breaks = self._sentence_breaks()
+        before, after = bisect_left(breaks, start), bisect_left(breaks, end)
+        left = breaks[before - 1] + 1 if before else 0
+        right = breaks[after] + 1 if after < len(breaks) else len(self.text)
         return left, right
+
+    def _sentence_breaks(self) -> list[int]:
+        """The offsets of the characters that end a sentence, computed once per text. Kept in the
+        instance's ``__dict__``, not a field: neither serialised (kg.cache) nor compared."""
+        cached = self.__dict__.get("_breaks")
+        if cached is None or cached[0] is not self.text:
+            breaks = [match.start() for match in _SENTENCE_BREAK.finditer(self.text)]
+            cached = self.__dict__["_breaks"] = (self.text, breaks)
+        return cached[1]
 
     def sentence_text(self, mention: Mention) -> str:
         start, end = self.sentence_at(mention.start, mention.end)
         return self.text[start:end].strip()
+
+
+class Spans:
+    """Mentions in text order, found by offset: a bisect over their starts, so that a lookup
+    reads the few mentions near an offset rather than all of a document's. Lists come back
+    in the order the mentions were given; given out of order, every lookup reads them all."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.mentions = list(mentions)
+        self._starts = [m.start for m in self.mentions]
+        self._ordered = all(a <= b for a, b in zip(self._starts, self._starts[1:]))
+        self.longest = max((m.end - m.start for m in self.mentions), default=0)
+
+    def overlapping(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions touching ``[lo, hi)``: starting before ``hi`` and ending after ``lo``."""
+        return [m for m in self._window(lo - self.longest + 1, hi) if m.start < hi and m.end > lo]
+
+    def starting_in(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions that start in ``[lo, hi)``."""
+        return [m for m in self._window(lo, hi) if lo <= m.start < hi]
+
+    def _window(self, lo: int, hi: int) -> list[Mention]:
+        if not self._ordered:
+            return self.mentions
+        return self.mentions[bisect_left(self._starts, lo):bisect_left(self._starts, hi)]

@@ -6,8 +6,10 @@ district, programmes.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from kg.document import Document
-from kg.resolve import Entity, Resolution
+from kg.resolve import Entity, LocationFact, PostFact, Resolution
 
 
 def _district_name(result: Resolution, key: str | None) -> str | None:
@@ -20,16 +22,32 @@ def _keys_in(doc: Document, kind: str) -> list[str]:
     return list(dict.fromkeys(m.key for m in doc.mentions if m.kind == kind and m.key))
 
 
-def _officials(result: Resolution, doc: Document) -> list[dict]:
+@dataclass
+class _Facts:
+    """The post and location facts of a resolution, by (document, official or project), in order."""
+
+    posts: dict[tuple[str, str], list[PostFact]] = field(default_factory=dict)
+    locations: dict[tuple[str, str], list[LocationFact]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, result: Resolution) -> _Facts:
+        facts = cls()
+        for post in result.posts:
+            facts.posts.setdefault((post.doc, post.official), []).append(post)
+        for location in result.locations:
+            facts.locations.setdefault((location.doc, location.project), []).append(location)
+        return facts
+
+
+def _officials(result: Resolution, doc: Document, facts: _Facts) -> list[dict]:
     out = []
     for key in _keys_in(doc, "official"):
         posts: list[dict] = []
-        for fact in result.posts:
-            if fact.official == key and fact.doc == doc.id:
-                post = {"title": fact.title, "org": fact.org,
-                        "district": _district_name(result, fact.district)}
-                if post not in posts:
-                    posts.append(post)
+        for fact in facts.posts.get((doc.id, key), ()):
+            post = {"title": fact.title, "org": fact.org,
+                    "district": _district_name(result, fact.district)}
+            if post not in posts:
+                posts.append(post)
         out.append({"name": result.entities[key].name, "posts": posts})
     return out
 
@@ -40,32 +58,35 @@ def _district(result: Resolution, entity: Entity) -> dict:
             "code": entity.attrs.get("code")}
 
 
-def _projects(result: Resolution, doc: Document) -> list[dict]:
+def _projects(result: Resolution, doc: Document, facts: _Facts) -> list[dict]:
     out = []
     for key in _keys_in(doc, "project"):
-        districts = [f.district for f in result.locations if f.project == key and f.doc == doc.id]
+        districts = [f.district for f in facts.locations.get((doc.id, key), ())]
         out.append({"name": result.entities[key].name,
                     "district": _district_name(result, districts[0] if districts else None)})
     return out
 
 
-def document_record(result: Resolution, doc: Document) -> dict:
-    """The extraction record of one document."""
+def document_record(result: Resolution, doc: Document, facts: _Facts | None = None) -> dict:
+    """The extraction record of one document (``facts``: the result's facts indexed once, when
+    many documents are recorded)."""
+    facts = facts or _Facts.of(result)
     entities = result.entities
     return {
         "doc": doc.id,
-        "officials": _officials(result, doc),
+        "officials": _officials(result, doc, facts),
         "persons": [{"name": entities[k].name, "role": entities[k].attrs.get("role")}
                     for k in _keys_in(doc, "person")],
         "districts": [_district(result, entities[k]) for k in _keys_in(doc, "district")],
-        "projects": _projects(result, doc),
+        "projects": _projects(result, doc, facts),
         "programmes": [{"name": entities[k].name} for k in _keys_in(doc, "programme")],
     }
 
 
 def records(result: Resolution) -> list[dict]:
     """One record per document, in input order."""
-    return [document_record(result, doc) for doc in result.documents]
+    facts = _Facts.of(result)
+    return [document_record(result, doc, facts) for doc in result.documents]
 
 
 def mention_table(result: Resolution) -> str:

@@ -92,3 +92,15 @@ def test_export_cli_writes_file_and_stdout(tmp_path, small_graph, small_graph_fi
     assert cli.main(["export", "--graph", str(small_graph_file), "--format", "jsonld"]) == 0
     assert_same(small_graph, Graph().parse(data=capsysbinary.readouterr().out, format="json-ld"))
     assert cli.main(["export", "--graph", str(small_graph_file), "--format", "trig"]) != 0
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("disk full"), KeyboardInterrupt()])
+def test_export_a_write_failing_midway_leaves_previous_files_exactly(tmp_path, failure):
+    def fail(path):
+        path.write_text("half")
+        raise failure
+    write_files(tmp_path, {"a.txt": lambda p: p.write_text("first a"), "b.txt": lambda p: p.write_text("first b")})
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    with pytest.raises(type(failure)):
+        write_files(tmp_path, {"a.txt": lambda p: p.write_text("second a"), "b.txt": fail})
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no staging folder left either

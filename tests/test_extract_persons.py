@@ -58,8 +58,8 @@ def test_extract_persons_leaders_listed_without_a_post(make_doc):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(["记者", " ", "郑文博", "、", "(", ")", "（", "）", "\n", "摄", "◎ ",
-                                 "孙 涛", "居民", "同志", "说", "采写", "由"]), max_size=25),
+@given(st.lists(st.sampled_from(["记者", " ", "郑文博", "、", "(", ")", "（", "）", "\n", "摄", "◎ ", "·", ".",
+                                 "孙 涛", "居民", "同志", "说", "采写", "由", "蒋 怀 远", "麦尔旦", "\u3000"]), max_size=25),
        st.text(max_size=10))
 def test_extract_persons_offsets_valid_for_arbitrary_text(pieces, noise):
     doc = Document("h.txt", "".join(pieces) + noise)
@@ -143,4 +143,61 @@ def test_extract_persons_names_without_a_han_surname_after_strong_cues(make_doc)
 
 def test_extract_persons_words_after_strong_cues_are_not_transcribed_names(make_doc):
     text = "记者采访时说起此事。\n记者 获悉\n会议闭幕。（央视新闻）\n会议闭幕。（待续）\n"
+    assert _found(make_doc, text) == []
+
+
+def test_extract_persons_names_spaced_between_every_character(make_doc):
+    text = ("（记者 蒋 怀 远）新馆开放。\n记者 聂  彬 通讯员 蒋\u3000怀\u3000远\n工人检修线路。 蒋 怀 远 摄\n"
+            "改造完成。（通讯员 聂\u3000彬）\n")
+    mentions = list(extract_persons(make_doc(text)))
+    assert [(m.text, m.name, m.attrs["role"]) for m in mentions] == [
+        ("蒋 怀 远", "蒋怀远", "记者"), ("聂  彬", "聂彬", "记者"), ("蒋\u3000怀\u3000远", "蒋怀远", "通讯员"),
+        ("蒋 怀 远", "蒋怀远", "摄影"), ("聂\u3000彬", "聂彬", "通讯员")]
+
+
+def test_extract_persons_spaced_bylines_and_author_lines(make_doc):
+    assert _found(make_doc, "标题\n\n◎ 蒋 怀 远\n\n正文。\n") == [("蒋怀远", "作者")]
+    assert _found(make_doc, "稻田里的新希望\n蒋 怀 远\n\n今年全村稻田实现统一育秧。\n") == [("蒋怀远", "作者")]
+
+
+def test_extract_persons_lists_of_spaced_names(make_doc):
+    # Four characters set apart pair into two names; five could be 3+2 or 2+3, so none is read.
+    assert _found(make_doc, "记者 聂 彬 祁 岩\n新馆开放。（聂 彬 祁 岩）\n") == [
+        ("聂彬", "记者"), ("祁岩", "记者"), ("聂彬", "记者"), ("祁岩", "记者")]
+    assert _found(make_doc, "记者 蒋 怀 远 聂 彬\n新馆开放。（蒋 怀 远 聂 彬）\n") == []
+    assert _found(make_doc, "记者 聂 彬 祁 岩 摄\n") == [("聂彬", "摄影"), ("祁岩", "摄影")]
+
+
+def test_extract_persons_dotted_names_after_cues(make_doc):
+    text = ("村民阿依先木·热合曼说，日子好了。\n记者 麦尔旦•吐拉克 通讯员 聂彬\n巴扎开市。（帕尔哈提.阿布都瓦依提）\n"
+            "牧民在转场。麦尔旦・吐拉克 摄\n◎ 阿力木·沙比尔\n")
+    assert _found(make_doc, text) == [
+        ("阿依先木·热合曼", "村民"), ("麦尔旦•吐拉克", "记者"), ("聂彬", "通讯员"),
+        ("帕尔哈提.阿布都瓦依提", "记者"), ("麦尔旦・吐拉克", "摄影"), ("阿力木·沙比尔", "作者")]
+
+
+def test_extract_persons_dotted_names_in_a_list_stay_apart(make_doc):
+    text = "巴扎开市。（阿依先木·热合曼、麦尔旦·吐拉克、阿力木·吾布力·沙比尔）\n"
+    assert _found(make_doc, text) == [("阿依先木·热合曼", "记者"), ("麦尔旦·吐拉克", "记者"),
+                                      ("阿力木·吾布力·沙比尔", "记者")]
+
+
+def test_extract_persons_dotted_name_ends_before_ordinary_words(make_doc):
+    text = "村民阿依先木·热合曼一边查看一边说。技术员麦尔旦·吐拉克向记者介绍。"
+    assert _found(make_doc, text) == [("阿依先木·热合曼", "村民"), ("麦尔旦·吐拉克", "技术员")]
+
+
+def test_extract_persons_dots_that_join_no_name(make_doc):
+    text = ("记者 U.S. 报道\n会议召开。（U.S.）\n增产。（3.5）\n村民3.5亩地增收。\n"
+            "活动举行。（美丽乡村·幸福家园）\n记者 美丽乡村·幸福家园\n")
+    assert _found(make_doc, text) == []
+
+
+def test_extract_persons_names_without_a_han_surname_after_a_quoted_role(make_doc):
+    text = "牧民阿瓦古丽说，草场恢复了。服务群众满意度高。让农户腰包鼓起来。"
+    assert _found(make_doc, text) == [("阿瓦古丽", "牧民")]
+
+
+def test_extract_persons_kinship_forms_of_address_are_not_names(make_doc):
+    text = "“好着呢！”孙阿婆笑着说。村民周大爷说。记者 钱阿姨\n活动举行。（冯奶奶）\n村民吴老伯介绍。"
     assert _found(make_doc, text) == []

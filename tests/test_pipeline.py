@@ -1,6 +1,7 @@
 """The build: parallel extraction, the document cache, unreadable files, shards."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kg import pipeline
+from kg import cli, pipeline
 from kg.errors import InputError
 from kg.shards import SHARED
 
@@ -115,3 +116,44 @@ def test_pipeline_turtle_bytes_do_not_depend_on_hash_seed(small_corpus, tmp_path
                        check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
         outputs.append((out / "graph.ttl").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+_PRIVATE = ("13912345678", "110105199003071234", "wangjg@example.com", "(0551)2345678")
+_NOTICE_TEXT = (
+    "东湖区召开环境整治推进会\n\n本报讯 3月5日，东湖区委书记韩立军主持召开会议，部署东湖区环境整治工作。\n\n"
+    "寻人启事\n\n王建国，男，68岁，于3月1日走失。请知情者联系王小红 13912345678，"
+    "身份证号110105199003071234，邮箱wangjg@example.com，电话(0551)2345678。\n")
+
+
+def _messy_corpus(folder: Path) -> Path:
+    """A GB18030 file, a UTF-8 file with a BOM, and one with a notice holding private data."""
+    folder.mkdir()
+    (folder / "gb.txt").write_bytes("南湖县召开会议\n\n县委书记赵卫东出席会议并讲话。\n".encode("gb18030"))
+    (folder / "bom.txt").write_bytes("\ufeff西山镇新闻\n\n镇长孙明调研西山镇敬老院建设项目。\n".encode("utf-8"))
+    (folder / "notice.txt").write_text(_NOTICE_TEXT, encoding="utf-8")
+    return folder
+
+
+def test_pipeline_bad_file_leaves_previous_exports_byte_identical(tmp_path, capsys):
+    corpus, out = _messy_corpus(tmp_path / "corpus"), tmp_path / "out"
+    assert cli.main(["build", str(corpus), "-o", str(out), "--quiet"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    (corpus / "scan.txt").write_bytes(b"%PDF-1.4\x00\x01\x02binary")
+    capsys.readouterr()
+    assert cli.main(["build", str(corpus), "-o", str(out), "--quiet"]) == InputError.exit_code
+    err = capsys.readouterr().err
+    assert err.startswith("Error: ") and "scan.txt" in err and "Traceback" not in err
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
+def test_pipeline_reads_other_encodings_and_publishes_no_private_data(tmp_path):
+    corpus, out = _messy_corpus(tmp_path / "corpus"), tmp_path / "out"
+    pipeline.build([corpus], out, progress=False)
+    names = {r["doc"]: {o["name"] for o in r["officials"]}
+             for r in map(json.loads, (out / "entities.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert names == {"bom.txt": {"孙明"}, "gb.txt": {"赵卫东"}, "notice.txt": {"韩立军"}}  # nobody from the notice
+    exported = [p for p in out.iterdir() if p.is_file()]
+    assert {"graph.ttl", "graph.nt", "graph.trig", "graph.jsonld", "graph.html", "entities.jsonl"} <= {p.name for p in exported}
+    for path in exported:
+        text = path.read_text(encoding="utf-8")
+        assert not [secret for secret in _PRIVATE if secret in text], path.name

@@ -182,24 +182,34 @@ def _bracketed_name(surface: str) -> bool:
 
 def _bracket_items(inside: str) -> list[tuple[int, str]]:
     """(offset, surface) of the items of a bracket, split at 、 and spaces, except the spaces
-    inside a name: characters set apart one by one (``于 洋``, ``许 文 博``, see
+    inside a name: characters set apart one by one (``于 洋``, ``许 文 博``; see
     :func:`kg.lexicon.names.spaced_names`) and one space after a one-character surname
     (``景 立群``; not ``王军 王天亮``)."""
     items: list[tuple[int, str]] = []
-    covered = 0
     for part in re.finditer(r"[^、 \u3000]+", inside):
         start, surface = part.start(), part.group()
-        run = spaced_run(inside, start) if start >= covered else []
-        names = spaced_names(inside, run) if run else []
-        if names:
-            items += [(span.start, inside[span.start:span.end]) for span in names]
-            covered = names[-1].end
-        elif start >= covered and items and _spaced_surname(inside, items[-1], start) and len(surface) <= 2:
+        if items and start < items[-1][0] + len(items[-1][1]):
+            continue  # inside spaced characters already read
+        spaced = _spaced_items(inside, start)
+        if spaced:
+            items += spaced
+        elif items and _spaced_surname(inside, items[-1], start) and len(surface) <= 2:
             first = items.pop()
             items.append((first[0], inside[first[0]:start + len(surface)]))
-        elif start >= covered:
+        else:
             items.append((start, surface))
     return items
+
+
+def _spaced_items(inside: str, start: int) -> list[tuple[int, str]]:
+    """(offset, surface) of the names that characters set apart one by one from ``start`` spell,
+    or of each character when they spell none or several readings (so the bracket is no list of
+    names); empty when no such characters start there."""
+    run = spaced_run(inside, start)
+    names = spaced_names(inside, run) if run else []
+    if run and not names:
+        return [(offset, inside[offset]) for offset in run]
+    return [(span.start, inside[span.start:span.end]) for span in names]
 
 
 def _spaced_surname(inside: str, item: tuple[int, str], next_start: int) -> bool:

@@ -84,14 +84,14 @@ def _alone(text: str, pos: int, glued_before: bool = True) -> bool:
 
 def spaced_run(text: str, pos: int) -> list[int]:
     """The offsets of the characters set apart one by one from ``pos`` on, each alone and the
-    same gap between them (``郑 立 新 主持`` → 郑, 立, 新); empty unless there are two or more."""
+    same gap between them, up to a verb of saying or a credit set apart too (``郑 立 新 主持``
+    and ``郑 立 新 摄`` → 郑, 立, 新); empty unless there are two or more."""
     offsets = [pos] if _alone(text, pos) else []
     gap = None
     while offsets:
         match = _INNER_GAP.match(text, offsets[-1] + 1)
-        if match is None or gap not in (None, match.group()) or not _alone(text, match.end()):
-            break
-        if text[match.end()] in _RUN_ENDS:
+        if (match is None or gap not in (None, match.group()) or not _alone(text, match.end())
+                or text[match.end()] in _RUN_ENDS):
             break
         gap = match.group()
         offsets.append(match.end())

@@ -82,10 +82,11 @@ def _last_part_length(part: str) -> int:
 
 
 def _opens_ordinary_words(rest: str) -> bool:
-    """Whether ``rest`` reads as ordinary words: a verb of two or more characters first, and not
-    a lone character last (主持会议, 出席; not 热合|曼, the end of a name)."""
-    words = dictionary_cut(rest) if rest else []
-    return bool(words) and len(words[0]) > 1 and len(words[-1]) > 1 and tag(words[0])[0].tag.startswith("v")
+    """Whether ``rest`` opens with a two-character verb (主持, 出席) that ends it or has two or
+    more characters after it: one lone character after it is the end of a name (热合|曼)."""
+    verb = rest[:2]
+    return (len(rest) != 3 and len(verb) == 2 and known_word(verb)
+            and tag(verb)[0].tag.startswith("v"))
 
 
 def dotted_name_before(text: str, end: int) -> NameSpan | None:
