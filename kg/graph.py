@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -19,11 +20,15 @@ from kg.resolve import Entity, Resolution
 from kg.vocab import GK, ID, LEVELS, PREFIXES
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, str | None]
+# Terms repeat across quads (an entity in every statement about it, a surface or an offset in
+# many mentions): each is made once and the same object reused, up to this many of a kind.
+_TERMS = 1 << 16
 
 CLASSES = {"official": GK.Official, "person": GK.Person, "district": GK.District,
            "project": GK.Project, "programme": GK.Programme}
 
 
+@lru_cache(maxsize=_TERMS)
 def iri(kind: str, key: str) -> URIRef:
     """The stable IRI of a thing: districts by national code, others by a hash of their key."""
     if kind == "district" and key.isdigit():
@@ -33,17 +38,38 @@ def iri(kind: str, key: str) -> URIRef:
     return ID[f"{kind}/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"]
 
 
+@lru_cache(maxsize=_TERMS)
 def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
+
+
+@lru_cache(maxsize=_TERMS, typed=True)
+def _plain(value: str) -> Literal:
+    """A plain literal; ``zh``, ``_plain`` and ``_integer`` give one object per value."""
+    return Literal(value)
+
+
+@lru_cache(maxsize=_TERMS, typed=True)
+def _integer(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
 
 
 def _article_key(doc: Document, article: Article) -> str:
     return f"{doc.id}#{doc.articles.index(article)}"
 
 
-def _source_of(doc: Document, offset: int) -> URIRef:
+def _article_iris(doc: Document) -> dict[int, URIRef]:
+    """The IRI of each article of a document, by the article's id()."""
+    return {id(article): iri("article", _article_key(doc, article)) for article in doc.articles}
+
+
+def _source_of(doc: Document, offset: int, articles: dict[int, URIRef] | None = None) -> URIRef:
+    """The IRI of the article holding ``offset``, else of the document (``articles``: the
+    document's article IRIs, when already minted)."""
     article = doc.article_at(offset)
-    return iri("article", _article_key(doc, article)) if article else iri("doc", doc.id)
+    if article is None:
+        return iri("doc", doc.id)
+    return articles[id(article)] if articles is not None else iri("article", _article_key(doc, article))
 
 
 def mention_iri(doc_id: str, mention: Mention) -> URIRef:
@@ -53,11 +79,11 @@ def mention_iri(doc_id: str, mention: Mention) -> URIRef:
 def _document_quads(doc: Document) -> Iterator[Quad]:
     node = iri("doc", doc.id)
     yield node, RDF.type, GK.Document, doc.id
-    yield node, DCTERMS.identifier, Literal(doc.id), doc.id
+    yield node, DCTERMS.identifier, _plain(doc.id), doc.id
     if doc.title:
         yield node, DCTERMS.title, zh(doc.title), doc.id
     if doc.date:
-        yield node, DCTERMS.date, Literal(doc.date), doc.id
+        yield node, DCTERMS.date, _plain(doc.date), doc.id
     for article in doc.articles:
         a = iri("article", _article_key(doc, article))
         yield a, RDF.type, GK.Article, doc.id
@@ -65,24 +91,25 @@ def _document_quads(doc: Document) -> Iterator[Quad]:
         if article.title:
             yield a, DCTERMS.title, zh(article.title), doc.id
         if article.date:
-            yield a, DCTERMS.date, Literal(article.date), doc.id
+            yield a, DCTERMS.date, _plain(article.date), doc.id
 
 
-def _mention_quads(doc: Document, mention: Mention, entity: URIRef) -> Iterator[Quad]:
-    node, source = mention_iri(doc.id, mention), _source_of(doc, mention.start)
+def _mention_quads(doc: Document, mention: Mention, entity: URIRef,
+                   articles: dict[int, URIRef] | None = None) -> Iterator[Quad]:
+    node, source = mention_iri(doc.id, mention), _source_of(doc, mention.start, articles)
     yield node, RDF.type, GK.Mention, doc.id
     yield node, GK.mentions, entity, doc.id
     yield node, DCTERMS.source, source, doc.id
     yield node, GK.surface, zh(mention.text), doc.id
-    yield node, GK.startOffset, Literal(mention.start, datatype=XSD.integer), doc.id
-    yield node, GK.endOffset, Literal(mention.end, datatype=XSD.integer), doc.id
+    yield node, GK.startOffset, _integer(mention.start), doc.id
+    yield node, GK.endOffset, _integer(mention.end), doc.id
     yield node, GK.evidence, zh(doc.sentence_text(mention)), doc.id
-    yield node, GK.extractor, Literal(mention.extractor), doc.id
+    yield node, GK.extractor, _plain(mention.extractor), doc.id
     yield entity, GK.mentionedIn, source, doc.id
 
 
-def _entity_quads(entity: Entity) -> Iterator[Quad]:
-    node = iri(entity.kind, entity.key)
+def _entity_quads(entity: Entity, node: URIRef | None = None) -> Iterator[Quad]:
+    node = iri(entity.kind, entity.key) if node is None else node
     cls = GK.PolicyDocument if entity.attrs.get("document") else CLASSES[entity.kind]
     yield node, RDF.type, cls, None
     yield node, RDFS.label, zh(entity.name), None
@@ -91,7 +118,7 @@ def _entity_quads(entity: Entity) -> Iterator[Quad]:
     if entity.kind == "district":
         yield node, GK.level, LEVELS[entity.attrs["level"]], None
         if entity.attrs.get("code"):
-            yield node, GK.code, Literal(entity.attrs["code"]), None
+            yield node, GK.code, _plain(entity.attrs["code"]), None
         if entity.attrs.get("parent"):
             yield node, GK.partOf, iri("district", entity.attrs["parent"]), None
     if entity.kind == "person" and entity.attrs.get("role"):
@@ -123,13 +150,14 @@ def _post_quads(result: Resolution) -> Iterator[Quad]:
 def quads(result: Resolution) -> Iterator[Quad]:
     """Every statement of the graph, with the id of the document that gave it (or None)."""
     docs = {doc.id: doc for doc in result.documents}
+    articles = {doc_id: _article_iris(doc) for doc_id, doc in docs.items()}
     for doc in result.documents:
         yield from _document_quads(doc)
     for entity in result.entities.values():
-        yield from _entity_quads(entity)
         node = iri(entity.kind, entity.key)
+        yield from _entity_quads(entity, node)
         for doc_id, mention in entity.mentions:
-            yield from _mention_quads(docs[doc_id], mention, node)
+            yield from _mention_quads(docs[doc_id], mention, node, articles[doc_id])
     yield from _post_quads(result)
     for fact in result.locations:
         yield iri("project", fact.project), GK.locatedIn, iri("district", fact.district), fact.doc

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.document import Document, Mention
+from kg.document import Article, Document, Mention, Spans
 from kg.lexicon.divisions import short_form
 from kg.places import Place, PlaceIndex, resolve_places
 
@@ -85,9 +85,29 @@ def resolve(documents: Iterable[Document]) -> Resolution:
     for doc in result.documents:
         places = resolve_places(doc)
         _resolve_districts(result, doc, places)
-        _resolve_people(result, doc, places)
-        _resolve_named(result, doc, places)
+        scope = _Scope.of(doc, places)
+        _resolve_people(result, scope)
+        _resolve_named(result, scope)
     return result
+
+
+@dataclass
+class _Scope:
+    """One document once its districts have keys: its places, and the mentions that place posts
+    and projects, in text order (looked up by offset, not by reading every mention)."""
+
+    doc: Document
+    places: PlaceIndex
+    keyed: Spans  # district mentions with a key
+    named: Spans  # those written in full or zones, not estates (see _districts_named)
+    projects: Spans
+    subjects: dict[tuple[int, int], Mention | None] = field(default_factory=dict)  # see _article_district
+
+    @classmethod
+    def of(cls, doc: Document, places: PlaceIndex) -> _Scope:
+        keyed = [m for m in doc.mentions if m.kind == "district" and m.key]
+        named = [m for m in keyed if (m.text == m.name or m.attrs.get("level") == "zone") and not _is_estate(m)]
+        return cls(doc, places, Spans(keyed), Spans(named), Spans(m for m in doc.mentions if m.kind == "project"))
 
 
 def _add(result: Resolution, key: str, kind: str, name: str, doc: Document | None,
@@ -124,19 +144,18 @@ def _resolve_districts(result: Resolution, doc: Document, places: PlaceIndex) ->
 # ---------------------------------------------------------------- people
 
 
-def _post_place(doc: Document, post: dict, mention: Mention, places: PlaceIndex) -> Place | None:
+def _post_place(scope: _Scope, post: dict, mention: Mention) -> Place | None:
     """The district a post belongs to: the last one named in or overlapping its organisation
     (临江区委, 临江|县委), else the one its level word stands for (市委 → own city, 州长 → own
     prefecture, 村党支部 → the village named last before it), else a named division whose short
     form opens the organisation (临江|轴承集团 → 临江市)."""
     start, end = post.get("org_start"), post.get("org_end")
     if start is not None and end is not None:
-        inside = [m for m in doc.mentions
-                  if m.kind == "district" and m.key and m.start < end and start < m.end]
+        inside = scope.keyed.overlapping(start, end)
         if inside:
-            return places.places.get(inside[-1].key)
+            return scope.places.places.get(inside[-1].key)
     head = post.get("org") or post.get("title") or ""
-    return places.find_relative(head, post.get("relative"), mention.start) or places.opening(head)
+    return scope.places.find_relative(head, post.get("relative"), mention.start) or scope.places.opening(head)
 
 
 def _official_key(name: str, districts: list[str], orgs: list[str], doc: Document) -> str:
@@ -147,12 +166,13 @@ def _official_key(name: str, districts: list[str], orgs: list[str], doc: Documen
     return f"{name}@{doc.id}"
 
 
-def _resolve_people(result: Resolution, doc: Document, places: PlaceIndex) -> None:
+def _resolve_people(result: Resolution, scope: _Scope) -> None:
+    doc, places = scope.doc, scope.places
     officials = [m for m in doc.mentions if m.kind == "official"]
     posts_by_name: dict[str, list[tuple[Mention, dict, Place | None]]] = {}
     for m in officials:
         for post in m.attrs.get("posts", []):
-            posts_by_name.setdefault(m.name, []).append((m, post, _post_place(doc, post, m, places)))
+            posts_by_name.setdefault(m.name, []).append((m, post, _post_place(scope, post, m)))
     keys: dict[str, str] = {}
     for name, posts in posts_by_name.items():
         districts = [p.key for _, _, p in posts if p is not None]
@@ -175,7 +195,7 @@ def _resolve_people(result: Resolution, doc: Document, places: PlaceIndex) -> No
 # ---------------------------------------------------------------- projects and programmes
 
 
-_CLAUSE_STOPS = "，,；;：:。！？\n"
+_CLAUSE_STOP = re.compile("[，,；;：:。！？\n]")
 _LEVEL_WORD = re.compile(r"(?:自治县|县|新区|区|市|旗)$")
 _SHORT_FORM_LEVELS = ("province", "city", "county")
 # Levels too small to be an article's subject by being named most: an example, not the subject.
@@ -193,8 +213,8 @@ _AUTHOR_LINE = re.compile(r"作者(?:系|为|是)[^）)\n]*")
 
 def _clause_end(text: str, end: int) -> int:
     """Where the clause that goes on after ``end`` stops (at ，；。 or a line end)."""
-    stops = [i for i in (text.find(ch, end) for ch in _CLAUSE_STOPS) if i != -1]
-    return min(stops, default=len(text))
+    stop = _CLAUSE_STOP.search(text, end)
+    return stop.start() if stop else len(text)
 
 
 def _is_estate(mention: Mention) -> bool:
@@ -202,47 +222,48 @@ def _is_estate(mention: Mention) -> bool:
     return mention.attrs.get("level") == "village" and mention.name.endswith("新村")
 
 
-def _districts_named(doc: Document, lo: int, hi: int) -> list[Mention]:
+def _districts_named(scope: _Scope, lo: int, hi: int) -> list[Mention]:
     """District mentions written in full in ``doc.text[lo:hi]`` (touching it, for an overlap);
     a zone counts when resolution knows it, however short it is written (某某经开区)."""
-    return [m for m in doc.mentions if m.kind == "district" and m.key
-            and (m.text == m.name or m.attrs.get("level") == "zone")
-            and m.start < hi and m.end > lo and not _is_estate(m)]
+    return scope.named.overlapping(lo, hi)
 
 
-def _qualifies_another(doc: Document, mention: Mention, district: Mention) -> bool:
+def _qualifies_another(scope: _Scope, mention: Mention, district: Mention) -> bool:
     """Whether ``district`` is inside another project's name, or starts an item of a list right
     before another project (、某某经开区|某某产业园): it places that project, not the others."""
-    item = doc.text[district.start - 1:district.start] in _JOINS
-    return any(m.kind == "project" and m is not mention
-               and (m.start <= district.start < m.end or (item and m.start == district.end))
-               for m in doc.mentions)
+    around = scope.projects.overlapping(district.start, district.start + 1)  # m.start <= district.start < m.end
+    if scope.doc.text[district.start - 1:district.start] in _JOINS:
+        around += scope.projects.starting_in(district.end, district.end + 1)
+    return any(m is not mention for m in around)
 
 
-def _paired(doc: Document, district: Mention) -> bool:
+def _paired(scope: _Scope, district: Mention) -> bool:
     """Whether ``district`` is named with another one joined to it (甲区和乙区, 甲区、乙区):
     such a pair places nothing in particular."""
-    return any(m.kind == "district" and m.key and m.key != district.key
-               and (doc.text[m.end:district.start] in _JOINS or doc.text[district.end:m.start] in _JOINS)
-               for m in doc.mentions)
+    text, reach = scope.doc.text, max(map(len, _JOINS))
+    near = scope.keyed.starting_in(district.start - scope.keyed.longest - reach, district.end + reach + 1)
+    return any(m.key != district.key
+               and (text[m.end:district.start] in _JOINS or text[district.end:m.start] in _JOINS)
+               for m in near)
 
 
-def _nearest_district(doc: Document, mention: Mention, lo: int, hi: int,
+def _nearest_district(scope: _Scope, mention: Mention, lo: int, hi: int,
                       after: bool = False) -> Mention | None:
     """The district named in full in [lo, hi) nearest to ``mention`` and not another project's
     (see ``_qualifies_another``): the last one before it or, with ``after``, the first after it."""
-    found = [m for m in _districts_named(doc, lo, hi) if lo <= m.start and m.end <= hi
-             and not _qualifies_another(doc, mention, m) and not _paired(doc, m)]
+    found = [m for m in _districts_named(scope, lo, hi) if lo <= m.start and m.end <= hi]
     if after:
-        return next((m for m in found if m.start >= mention.end), None)
-    before = [m for m in found if m.end <= mention.start]
-    return before[-1] if before else None
+        found = [m for m in found if m.start >= mention.end]
+    else:
+        found = [m for m in reversed(found) if m.end <= mention.start]
+    return next((m for m in found if not _qualifies_another(scope, mention, m) and not _paired(scope, m)), None)
 
 
-def _located_at(doc: Document, mention: Mention) -> Mention | None:
+def _located_at(scope: _Scope, mention: Mention) -> Mention | None:
     """The district a clause says the project lies in, right before it (位于某街道的…)."""
+    doc = scope.doc
     lo = doc.sentence_at(mention.start)[0]
-    return next((m for m in reversed(_districts_named(doc, lo, mention.start)) if m.end <= mention.start
+    return next((m for m in reversed(_districts_named(scope, lo, mention.start)) if m.end <= mention.start
                  and doc.text[m.end:mention.start] in ("", "的") and _LOCATED_AT.search(doc.text, lo, m.start)),
                 None)
 
@@ -254,19 +275,19 @@ def _stem(name: str) -> str:
     return _LEVEL_WORD.sub("", stem) if stem == name else stem
 
 
-def _short_form_inside(doc: Document, mention: Mention) -> Mention | None:
+def _short_form_inside(scope: _Scope, mention: Mention) -> Mention | None:
     """A district the document names in full elsewhere whose name is written inside the
     project's name (石桥村游客中心 → 石桥村), or a province, city or county whose stem is
     (临江现代物流园 → 临江市); the first in the name wins. A stem that two districts share
     (临江市, 临江县) says neither; one after 环 or 沿 says what the work goes around."""
     hits: dict[str, list[tuple[int, Mention]]] = {}
-    for m in _districts_named(doc, 0, len(doc.text)):
+    for m in _districts_named(scope, 0, len(scope.doc.text)):
         if m.name == mention.name:  # the project is named as a district (某某新城): not its place
             continue
         stem = m.name if m.name in mention.name else _stem(m.name)
         at = mention.name.find(stem)
         if at != -1 and len(stem) >= 2 and (stem == m.name or m.attrs.get("level") in _SHORT_FORM_LEVELS) \
-                and not _goes_around(doc, mention, at):
+                and not _goes_around(scope.doc, mention, at):
             hits.setdefault(stem, []).append((at, m))
     single = [pairs[0] for pairs in hits.values() if len({m.key for _, m in pairs}) == 1]
     return min(single, key=lambda pair: pair[0])[1] if single else None
@@ -290,26 +311,34 @@ def _section_place(mention: Mention, places: PlaceIndex) -> Place | None:
     return None
 
 
-def _within(doc: Document, mention: Mention, place: Mention, places: PlaceIndex) -> Mention:
+def _within(scope: _Scope, mention: Mention, place: Mention) -> Mention:
     """The one district named before ``mention`` in its sentence that lies inside ``place``
     (临江经济区 … 临江大道 → the zone, not 临江市), else ``place`` itself: two such say neither."""
-    lo = doc.sentence_at(mention.start)[0]
-    inner = [m for m in _districts_named(doc, lo, mention.start) if m.end <= mention.start
-             and m.key != place.key and place.key in {p.key for p in places.chain(m.key)}]
+    lo = scope.doc.sentence_at(mention.start)[0]
+    inner = [m for m in _districts_named(scope, lo, mention.start) if m.end <= mention.start
+             and m.key != place.key and place.key in {p.key for p in scope.places.chain(m.key)}]
     return inner[-1] if len({m.key for m in inner}) == 1 else place
 
 
-def _article_district(doc: Document, mention: Mention, places: PlaceIndex) -> Mention | None:
+def _article_district(scope: _Scope, mention: Mention) -> Mention | None:
     """The district an article is about: the most specific named in its title, in full or short
     (陵川 for 陵川县; 临江高新区 rather than 临江); else the one in the post of its signed author
     (作者系中共某某县委书记); else the most specific one whose area holds more than half of the
     article's district mentions; else the one it names more often than any other (a tie says
-    nothing; a township or a village named most is an example, not the subject)."""
-    article = doc.article_at(mention.start)
+    nothing; a township or a village named most is an example, not the subject).
+    Found once per article, and again only when the document's places have grown since."""
+    article = scope.doc.article_at(mention.start)
     if article is None:
         return None
-    named = [m for m in doc.mentions
-             if m.kind == "district" and m.key and article.start <= m.start < article.end]
+    known = (id(article), len(scope.places.places))
+    if known not in scope.subjects:
+        scope.subjects[known] = _subject(scope.doc, article, scope.keyed, scope.places)
+    return scope.subjects[known]
+
+
+def _subject(doc: Document, article: Article, keyed: Spans, places: PlaceIndex) -> Mention | None:
+    """The district ``article`` is about (see ``_article_district``)."""
+    named = keyed.starting_in(article.start, article.end)
     in_title = [m for m in named if _title_match(m, article.title)]
     if in_title:
         return max(in_title, key=lambda m: (_title_match(m, article.title), len(places.chain(m.key))))
@@ -343,52 +372,56 @@ def _deepest_majority(named: list[Mention], places: PlaceIndex) -> Mention | Non
     return max(majority, key=lambda m: len(places.chain(m.key)), default=None)
 
 
-def _paragraph_district(doc: Document, mention: Mention, places: PlaceIndex) -> Mention | None:
+def _paragraph_district(scope: _Scope, mention: Mention) -> Mention | None:
     """The district named last before ``mention`` in its paragraph, or, when that one encloses
     the district the article is about (a province named in passing), the latter."""
-    start = doc.text.rfind("\n", 0, mention.start) + 1
-    found = _nearest_district(doc, mention, start, mention.start)
-    subject = _article_district(doc, mention, places) if found else None
+    start = scope.doc.text.rfind("\n", 0, mention.start) + 1
+    found = _nearest_district(scope, mention, start, mention.start)
+    subject = _article_district(scope, mention) if found else None
     if subject is not None and subject.key != found.key \
-            and found.key in {p.key for p in places.chain(subject.key)}:
+            and found.key in {p.key for p in scope.places.chain(subject.key)}:
         return subject
     return found
 
 
-def _stated_district(doc: Document, mention: Mention, places: PlaceIndex) -> Mention | None:
+def _stated_district(scope: _Scope, mention: Mention) -> Mention | None:
     """The district the text ties a project to, most telling evidence first: where the clause
     says it lies (位于某街道的); named in full inside or overlapping its name; written inside it
     elsewhere (see ``_short_form_inside``); named before it in its sentence; after it in its
     clause; before it in its paragraph (see ``_paragraph_district``)."""
-    inside = [m for m in _districts_named(doc, mention.start, mention.end)
+    inside = [m for m in _districts_named(scope, mention.start, mention.end)
               if (m.start, m.end) != (mention.start, mention.end)]
-    located = _located_at(doc, mention)
+    located = _located_at(scope, mention)
     if located is not None or inside:
         return located or inside[-1]
-    short = _short_form_inside(doc, mention)
+    short = _short_form_inside(scope, mention)
     if short is not None:
-        return _within(doc, mention, short, places)
-    sentence_start = doc.sentence_at(mention.start)[0]
-    return (_nearest_district(doc, mention, sentence_start, mention.start)
-            or _nearest_district(doc, mention, mention.end, _clause_end(doc.text, mention.end), after=True)
-            or _paragraph_district(doc, mention, places))
+        return _within(scope, mention, short)
+    sentence_start = scope.doc.sentence_at(mention.start)[0]
+    clause_end = _clause_end(scope.doc.text, mention.end)
+    return (_nearest_district(scope, mention, sentence_start, mention.start)
+            or _nearest_district(scope, mention, mention.end, clause_end, after=True)
+            or _paragraph_district(scope, mention))
 
 
-def project_district(doc: Document, mention: Mention, places: PlaceIndex) -> str | None:
+def project_district(doc: Document, mention: Mention, places: PlaceIndex,
+                     scope: _Scope | None = None) -> str | None:
     """The key of the district that places a project: the place of a section in its name (某铁路
     某省段), else the one the text ties to it (see ``_stated_district``), else the district its
-    article is about, else the document's city."""
+    article is about, else the document's city. ``scope``: the document's, when already made."""
     section = _section_place(mention, places)
     if section is not None:
         return section.key
-    stated = _stated_district(doc, mention, places) or _article_district(doc, mention, places)
+    scope = scope or _Scope.of(doc, places)
+    stated = _stated_district(scope, mention) or _article_district(scope, mention)
     if stated is not None:
         return stated.key
     home = places.home("city")
     return home.key if home else None
 
 
-def _resolve_named(result: Resolution, doc: Document, places: PlaceIndex) -> None:
+def _resolve_named(result: Resolution, scope: _Scope) -> None:
+    doc, places = scope.doc, scope.places
     for m in doc.mentions:
         if m.kind not in ("project", "programme"):
             continue
@@ -398,7 +431,7 @@ def _resolve_named(result: Resolution, doc: Document, places: PlaceIndex) -> Non
         key = f"{m.kind}:{name}"
         _add(result, key, m.kind, _MARKS.sub("", m.name), doc, m, document=bool(m.attrs.get("document")))
         if m.kind == "project":
-            district = project_district(doc, m, places)
+            district = project_district(doc, m, places, scope)
             if district is not None:
                 _add_place(result, places.places[district], places)
                 result.locations.append(LocationFact(key, district, doc.id, m))

@@ -189,3 +189,12 @@ def hostile_resolution():
 def hostile_graph():
     from kg.graph import build_graph
     return build_graph(hostile_resolution())
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory) -> Path:
+    """The default corpus built once per test session; the folder holding its exports."""
+    from kg.pipeline import build
+    out = tmp_path_factory.mktemp("seed-build")
+    build([SEEDS], out, jobs=1, use_cache=False)
+    return out

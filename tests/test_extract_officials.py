@@ -162,11 +162,11 @@ def test_extract_officials_zone_abbreviation_opens_the_organisation(make_doc):
 
 def test_extract_officials_name_spaced_between_every_character(make_doc):
     text = ("副县长 蒋 怀 远 主持会议。镇长\u3000蒋\u3000怀\u3000远\u3000出席。区委书记 聂  彬 出席，"
-            "区长 聂\u3000彬 讲话。乡长 蒋 怀 远 说，要抓好落实。")
+            "区长 聂\u3000彬 讲话。乡长 蒋 怀 远 说，要抓好落实。村主任 蒋 怀 远 在 会上发言。")
     mentions = list(extract_officials(make_doc(text)))
     assert [(m.text, m.name) for m in mentions] == [
         ("蒋 怀 远", "蒋怀远"), ("蒋\u3000怀\u3000远", "蒋怀远"), ("聂  彬", "聂彬"), ("聂\u3000彬", "聂彬"),
-        ("蒋 怀 远", "蒋怀远")]
+        ("蒋 怀 远", "蒋怀远"), ("蒋 怀 远", "蒋怀远")]
 
 
 def test_extract_officials_spaced_characters_that_spell_no_single_name(make_doc):
@@ -175,11 +175,16 @@ def test_extract_officials_spaced_characters_that_spell_no_single_name(make_doc)
 
 def test_extract_officials_dotted_names_after_a_title(make_doc):
     text = ("村党支部书记阿依先木·热合曼说，今年种了辣椒。乡长麦尔旦•吐拉克主持会议。"
-            "副乡长阿力木・吾布力・沙比尔介绍情况。镇党委书记帕尔哈提.阿布都瓦依提强调，要抓好落实。")
-    assert _found(make_doc, text) == {
+            "副乡长阿力木・吾布力・沙比尔介绍情况。镇党委书记帕尔哈提.阿布都瓦依提强调，要抓好落实。"
+            "镇长阿力木·吐尔洪主持会议并讲话。")
+    assert _found(make_doc, text) == {"阿力木·吐尔洪": [("镇长", None)],
         "阿依先木·热合曼": [("党支部书记", "村党支部")], "麦尔旦•吐拉克": [("乡长", None)],
         "阿力木・吾布力・沙比尔": [("副乡长", None)], "帕尔哈提.阿布都瓦依提": [("镇党委书记", "镇党委")]}
 
 
 def test_extract_officials_dotted_words_are_not_names(make_doc):
     assert _found(make_doc, "镇长U.S.代表团来访。县长3.5小时。村党支部书记美丽乡村·幸福家园。") == {}
+
+
+def test_extract_officials_more_than_three_dotted_parts_give_no_truncated_name(make_doc):
+    assert _found(make_doc, "县长麦尔旦·吐拉克·沙比尔·阿力木说，要抓好落实。") == {}

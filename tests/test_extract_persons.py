@@ -183,8 +183,10 @@ def test_extract_persons_dotted_names_in_a_list_stay_apart(make_doc):
 
 
 def test_extract_persons_dotted_name_ends_before_ordinary_words(make_doc):
-    text = "村民阿依先木·热合曼一边查看一边说。技术员麦尔旦·吐拉克向记者介绍。"
-    assert _found(make_doc, text) == [("阿依先木·热合曼", "村民"), ("麦尔旦·吐拉克", "技术员")]
+    text = ("村民阿依先木·热合曼一边查看一边说。技术员麦尔旦·吐拉克向记者介绍。居民阿力木·沙比尔和老伴在家。"
+            "村民帕尔哈提·沙比尔家门口种了葡萄。牧民阿依先木·阿不都热合曼，")
+    assert _found(make_doc, text) == [("阿依先木·热合曼", "村民"), ("麦尔旦·吐拉克", "技术员"), ("阿力木·沙比尔", "居民"),
+                                      ("帕尔哈提·沙比尔", "村民"), ("阿依先木·阿不都热合曼", "牧民")]
 
 
 def test_extract_persons_dots_that_join_no_name(make_doc):

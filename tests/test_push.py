@@ -14,7 +14,6 @@ from kg import cli
 from kg.errors import GraphError
 from kg.export import graph_store_url, push
 
-ROOT = Path(__file__).resolve().parent.parent
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
 
 
@@ -52,13 +51,8 @@ def remote_count(base: str, graph_iri: str | None = None) -> int:
         return int(response.read().decode().split()[1])
 
 
-def graph_to_push(small_graph_file: Path) -> Path:
-    built = ROOT / "exports" / "graph.ttl"
-    return built if built.is_file() else small_graph_file
-
-
-def test_push_round_trip_counts_equal(oxigraph_server, small_graph_file):
-    path = graph_to_push(small_graph_file)
+def test_push_round_trip_counts_equal(oxigraph_server, seed_build):
+    path = seed_build / "graph.ttl"
     assert push(path, oxigraph_server + "/store") in (200, 201, 204)
     assert remote_count(oxigraph_server) == len(Graph().parse(path))
 

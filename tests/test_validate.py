@@ -1,4 +1,3 @@
-from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
@@ -8,7 +7,6 @@ from kg import cli
 from kg.validate import validate, validate_file
 from kg.vocab import GK
 
-ROOT = Path(__file__).resolve().parent.parent
 DISTRICT = URIRef("https://w3id.org/govkg/id/district/990103")
 
 
@@ -60,11 +58,8 @@ def test_validate_entity_needs_provenance(small_graph):
     assert "gk:mentionedIn" in {v.path for v in validate(small_graph).violations}
 
 
-def test_validate_seed_build_conforms():
-    built = ROOT / "exports" / "graph.ttl"
-    if not built.is_file():
-        pytest.skip("no seed build: run `kg build` first")
-    report = validate_file(built)
+def test_validate_seed_build_conforms(seed_build):
+    report = validate_file(seed_build / "graph.ttl")
     assert report.conforms, report.text()[:2000]
 
 

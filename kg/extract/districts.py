@@ -158,8 +158,9 @@ def _table_mention(hit: NameHit) -> Mention:
 def _suffix_mentions(text: str, named: list[Mention]) -> list[Mention]:
     """Townships, villages and zones, found left to right so that each name stops at the previous one."""
     found: list[Mention] = []
+    covered = _Covered(len(text), named)
     for match in _SUFFIX_RE.finditer(text):
-        if _inside_any(match.start(), named + found) or _word_with_next(text, match):
+        if match.start() in covered or _word_with_next(text, match):
             continue
         level = SUFFIX_LEVELS[match.group()]
         floor = _floor(match.start(), found if level == "zone" else found + named)
@@ -170,8 +171,11 @@ def _suffix_mentions(text: str, named: list[Mention]) -> list[Mention]:
             name = text[start:match.end()]
             found.append(Mention(start, match.end(), "district", name, name, EXTRACTOR,
                                  {"level": level, "codes": []}))
+            covered.add(found[-1:])
         elif start is None and level in ("township", "village"):
-            found.extend(_listed_names(text, match, floor, level))
+            listed = _listed_names(text, match, floor, level)
+            found.extend(listed)
+            covered.add(listed)
     return found
 
 
@@ -207,8 +211,20 @@ def _floor(offset: int, mentions: list[Mention]) -> int:
     return max((m.end for m in mentions if m.end <= offset), default=0)
 
 
-def _inside_any(offset: int, mentions: list[Mention]) -> bool:
-    return any(m.start <= offset < m.end for m in mentions)
+class _Covered:
+    """The offsets of a text that mentions cover, so that whether one lies inside any mention
+    takes one lookup however many there are (reading them all made a long text quadratic)."""
+
+    def __init__(self, length: int, mentions: list[Mention]) -> None:
+        self._flags = bytearray(length)
+        self.add(mentions)
+
+    def add(self, mentions: list[Mention]) -> None:
+        for m in mentions:
+            self._flags[m.start:m.end] = b"\1" * len(self._flags[m.start:m.end])
+
+    def __contains__(self, offset: int) -> bool:
+        return 0 <= offset < len(self._flags) and self._flags[offset] == 1
 
 
 def _word_with_next(text: str, match: re.Match[str]) -> bool:

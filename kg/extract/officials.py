@@ -3,7 +3,7 @@
 Patterns, all anchored on a post title from the lexicon:
 
 - org + title(s) + name: ``临江区委书记张三``, ``市委书记、市长李四``, ``主编：王五 赵六``,
-  ``嘎查党支部书记乌力吉图`` (a name without a Han surname), ``主任曹 阳`` (a spaced name);
+  ``嘎查党支部书记敖其尔`` (a name without a Han surname), ``主任聂 彬`` (a spaced name);
   a bare organ in the list shares the list's place (``临江高新区党工委书记、管委会主任`` →
   临江高新区管委会)
 - name + title: ``省委督导组王立群组长``, ``某某总书记`` (not after a level title: 江山|市长)

@@ -4,8 +4,8 @@ Patterns:
 
 - a role word, then one or more names: ``记者 张三 李四``, ``通讯员王五``, ``居民赵六说``,
   ``居民代表钱七``; not when the role's last character and the name read as words (村民宿迎来)
-- names in brackets closing a short news item: ``(张三、李四)``, ``(于 洋)`` → 记者
-- a name before a credit: ``张三 摄`` → 摄影, ``(图片由 魏 晨 摄)``, ``由 张三 采写`` → 记者; everyone on a byline
+- names in brackets closing a short news item: ``(张三、李四)``, ``(聂 彬)`` → 记者
+- a name before a credit: ``张三 摄`` → 摄影, ``(图片由 聂 彬 摄)``, ``由 张三 采写`` → 记者; everyone on a byline
   that ends in a credit takes its role (``记者 张三 通讯员 李四 摄`` → 摄影, 摄影)
 - an author alone on a byline: ``◎ 王 五``, or a name alone on its line under a headline
   → 作者, unless a note ``(作者系…)`` gives a post
@@ -17,7 +17,10 @@ Patterns:
   document gives a role elsewhere takes that role
 
 After a byline role, before a credit and in closing brackets a name may lack a Han surname
-(``记者 其其格``, ``才让扎西 摄``; see :func:`kg.lexicon.names.reads_as_transcribed_name`).
+(``记者 其木格``, ``次仁多吉 摄``, ``(买买提·艾力)``; see :mod:`kg.lexicon.transliterated`); after
+the role word of a quoted person only when dotted or before a verb of saying (``牧民敖其尔说``).
+Names set apart character by character (``记者 蒋 怀 远``, ``祁 岩 摄``) are read as
+:func:`kg.lexicon.names.spaced_names` says; a surname and a form of address (``孙阿婆``) is no name.
 
 Officials are not filtered here: the resolver drops a person whose name is an
 official of the same document.
@@ -32,8 +35,8 @@ from itertools import chain
 import ahocorasick
 
 from kg.document import Document, Mention
-from kg.lexicon.names import (NameSpan, authors_with_notes, cued_name_after, known_word, name_after, name_at, name_before,
-                              names_run, plausible_name, reads_as_name, spaced_names, spaced_run,
+from kg.lexicon.names import (NameSpan, authors_with_notes, cued_name_after, known_word, name_after, name_at,
+                              name_before, names_run, plausible_name, reads_as_name, spaced_names, spaced_run,
                               spaced_run_before)
 from kg.lexicon.posts import find_titles
 from kg.lexicon.surnames import surname_at
@@ -58,12 +61,14 @@ QUOTED_ROLES = ("居民", "村民", "市民", "群众", "游客", "律师", "学
 #: Credits that follow a name: ``张三 摄``.
 CREDITS = {"摄影": "摄影", "摄": "摄影", "采写": "记者"}
 _CREDIT = re.compile(r"[ \u3000]?(摄影|摄|采写)[ \u3000]*(?=[)）]?[ \u3000]*(?:\n|$))")
-#: A name right before a credit, one space allowed after a one-character surname (魏 晨 摄).
-_CREDITED_NAME = re.compile(r"(?:^|[^\u4e00-\u9fff])([\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{1,3}))$")
+#: A name right before a credit, one space allowed after a one-character surname (蒋 怀远 摄;
+#: characters set apart one by one, 聂 彬 摄, are read by :func:`kg.lexicon.names.spaced_names`).
+_CREDITED_NAME = re.compile(r"(?:^|[^\u4e00-\u9fff])([\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{1,3}))$")
 _DOTS = re.escape(NAME_DOTS)
 _CLOSING_BRACKETS = re.compile(rf"[（(]([\u4e00-\u9fff、 \u3000{_DOTS}]{{2,60}})[)）][ \u3000]*(?=\n|$)")
 #: An item of a closing bracket: two to four characters, or transcribed parts joined by dots.
-_BRACKET_ITEM = re.compile(rf"[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{2,6}}(?:[{_DOTS}][\u4e00-\u9fff]{{2,6}})+")
+_BRACKET_ITEM = re.compile(rf"[\u4e00-\u9fff]{{2,4}}"
+                           rf"|[\u4e00-\u9fff]{{2,6}}(?:[{_DOTS}][\u4e00-\u9fff]{{2,6}})+")
 _COMRADE = re.compile(r"同志(?!们)")
 #: An age that introduces a person: ``68岁的``, ``七十岁的``, ``年过六旬的``.
 _AGE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的|年[过近逾][四五六七八九]旬的")
@@ -107,7 +112,7 @@ def role_mentions(text: str) -> Iterator[Mention]:
 def _quoted_name_after(text: str, pos: int) -> NameSpan | None:
     """The name after a role word of one quoted person (村民, 居民), a weaker cue than a byline's:
     the Han name, unless a name without a Han surname reads longer and is dotted or right before
-    a verb of saying (村民买买提·艾力, 牧民乌力吉图说; not 群众|幸福感)."""
+    a verb of saying (村民买买提·艾力, 牧民敖其尔说; not 群众|幸福感)."""
     han, span = name_after(text, pos), cued_name_after(text, pos)
     if span is None or span == han or text.startswith(AFTER_NAME, span.end) or set(span.name) & set(NAME_DOTS):
         return span
@@ -123,7 +128,7 @@ def _reads_across_role(text: str, span: NameSpan) -> bool:
 
 
 def _name_ending_at(text: str, pos: int) -> NameSpan | None:
-    """The name right before a credit: spaced characters (``马 骏``, ``张 敏 李 华``), a dotted
+    """The name right before a credit: spaced characters (``祁 岩``, ``聂 彬 祁 岩``), a dotted
     name, the whole word after a break, else a person-tagged word."""
     run = spaced_run_before(text, pos)
     if run:
@@ -159,7 +164,7 @@ def closing_bracket_mentions(text: str) -> Iterator[Mention]:
     """Reporters named in brackets that close a news item: ``(张三、李四)``.
 
     Every item must be two to four characters (or transcribed parts joined by ·, ``阿不都·艾力``);
-    most must read as names (Han names, spaced ``于 洋``, names without a Han surname), and only
+    most must read as names (Han names, spaced ``聂 彬``, names without a Han surname), and only
     those are kept.
     """
     for match in _CLOSING_BRACKETS.finditer(text):
@@ -173,7 +178,7 @@ def closing_bracket_mentions(text: str) -> Iterator[Mention]:
 
 def _bracketed_name(surface: str) -> bool:
     """A name in brackets: one that reads as a name (a Han name, or one without a Han surname),
-    or a surname and given name set apart by the typesetter's space (``于 洋``)."""
+    or a surname and given name set apart by the typesetter's space (``聂 彬``)."""
     name = _unspaced(surface)
     if name == surface:
         return reads_as_name(name) or reads_as_transcribed_name(name)
@@ -182,9 +187,9 @@ def _bracketed_name(surface: str) -> bool:
 
 def _bracket_items(inside: str) -> list[tuple[int, str]]:
     """(offset, surface) of the items of a bracket, split at 、 and spaces, except the spaces
-    inside a name: characters set apart one by one (``于 洋``, ``许 文 博``; see
+    inside a name: characters set apart one by one (``聂 彬``, ``蒋 怀 远``; see
     :func:`kg.lexicon.names.spaced_names`) and one space after a one-character surname
-    (``景 立群``; not ``王军 王天亮``)."""
+    (``蒋 怀远``; not ``聂彬 蒋怀远``)."""
     items: list[tuple[int, str]] = []
     for part in re.finditer(r"[^、 \u3000]+", inside):
         start, surface = part.start(), part.group()

@@ -1,5 +1,5 @@
 """Words around personal names: the segmenter's dictionary, verbs of saying, place endings and
-forms of address (王老师, 林阿婆), shared by the readers of Han and transcribed names."""
+forms of address (王老师, 孙阿婆), shared by the readers of Han and transcribed names."""
 from __future__ import annotations
 
 import re
@@ -15,7 +15,7 @@ SAYING = ("说", "表示", "介绍", "指出", "强调", "告诉", "认为")
 #: Forms of address after a surname, not given names: 王老师, 张师傅, 刘某.
 ADDRESS_TERMS = frozenset(("老师", "师傅", "先生", "女士", "同学", "老汉", "老太", "老板", "某某",
                            "某", "总", "工", "老"))
-#: Kinship words that, alone or after 阿, 老 or 大, address an older or familiar person (李大妈, 林阿婆).
+#: Kinship words that, alone or after 阿, 老 or 大, address an older or familiar person (李大妈, 孙阿婆).
 _KIN = frozenset("爷奶婆公伯叔婶嫂姨姑姐哥妹娘妈爸舅")
 _KIN_PREFIXES = frozenset("阿老大")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -51,7 +51,7 @@ def known_word(word: str) -> bool:
 
 def is_form_of_address(word: str) -> bool:
     """Whether ``word`` is a surname and a form of address, not a name: 王老师, 张师傅, 刘某,
-    李大妈, 林阿婆, 赵婆婆, 周姐."""
+    李大妈, 孙阿婆, 赵婆婆, 周姐."""
     surname = surname_at(word, 0) if word else None
     rest = word[len(surname):] if surname else ""
     if not rest:

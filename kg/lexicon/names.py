@@ -1,11 +1,11 @@
 """Personal names next to a known cue (a title, a role word, a byline mark).
 
 A name is a surname from the surname list plus one or two given-name characters. Typesetters
-and OCR put spaces inside names: one after the surname (``王 震``, ``景 立群说``), or one between
-every character (``郑 立 新``, and ``钱  军``, a two-character name padded to three columns);
+and OCR put spaces inside names: one after the surname (``聂 彬``, ``蒋 怀远说``), or one between
+every character (``蒋 怀 远``, and ``聂  彬``, a two-character name padded to three columns);
 such a run of characters set apart one by one is read as names only when it spells them one
 way (see :func:`spaced_names`), and the space between two names is never read through
-(``王军 王天亮``). After a strong cue (a post title, a byline role) a name without a Han surname
+(``聂彬 蒋怀远``). After a strong cue (a post title, a byline role) a name without a Han surname
 counts too (see :mod:`kg.lexicon.transliterated`). jieba's person tag alone is not reliable on
 this kind of text, so the cue licenses a name and the dictionary decides its length: cut
 without the HMM, an unknown name falls apart into characters, a reading must end where a
@@ -20,7 +20,8 @@ from kg.lexicon.name_words import (PLACE_TAIL, SAYING, NameSpan, dictionary_cut,
                                    known_word)
 from kg.lexicon.posts import find_titles
 from kg.lexicon.surnames import surname_at
-from kg.lexicon.transliterated import AFTER_NAME, NAME_DOTS, reads_as_transcribed_name, transcribed_name_at
+from kg.lexicon.transliterated import (AFTER_NAME, MIDDLE_DOTS, NAME_DOTS, reads_as_transcribed_name,
+                                       transcribed_name_at)
 from kg.segment import tag
 
 #: Last characters of village and landmark names that read like names: 王家庄, 周家口, 张家界.
@@ -31,10 +32,10 @@ NOT_GIVEN = frozenset("的了在是和与及等说也都而又就把被对从向
 _COUNTING_MONTHS = frozenset("本上下当每次同全正元腊岁数半近逐按累个一二两三四五六七八九十")
 _GAP = " \u3000"
 #: Gaps a typesetter puts between the characters of a name: a space, a full-width space, or two
-#: spaces padding a two-character name to the width of three (``钱  军``).
+#: spaces padding a two-character name to the width of three (``聂  彬``).
 _INNER_GAP = re.compile(r"\u3000| {1,2}")
 _INNER_GAP_AT_END = re.compile(r"(?:\u3000| {1,2})$")
-#: Characters that, set apart, end a run of spaced characters: a verb of saying, a credit (郑 立 新 摄).
+#: Characters that, set apart, end a run of spaced characters: a verb of saying, a credit (蒋 怀 远 摄).
 _RUN_ENDS = frozenset(word for word in AFTER_NAME if len(word) == 1)
 #: Tags of a surname character that is really a function word or verb: 和, 从, 谈.
 FUNCTION_TAGS = ("c", "p", "u", "d", "v", "r")
@@ -63,7 +64,7 @@ def reads_as_name(word: str) -> bool:
 
 def _spaced_name(text: str, pos: int) -> NameSpan | None:
     """A name with one space after its surname and the given name glued to what follows
-    (``景 立群说``, ``王 震强调``): read as if the space were not there."""
+    (``蒋 怀远说``, ``聂 彬强调``): read as if the space were not there."""
     surname = surname_at(text, pos) or ""
     gap = pos + len(surname)
     if not surname or text[gap:gap + 1] not in _GAP or not is_cjk(text[gap + 1:gap + 2]):
@@ -84,8 +85,8 @@ def _alone(text: str, pos: int, glued_before: bool = True) -> bool:
 
 def spaced_run(text: str, pos: int) -> list[int]:
     """The offsets of the characters set apart one by one from ``pos`` on, each alone and the
-    same gap between them, up to a verb of saying or a credit set apart too (``郑 立 新 主持``
-    and ``郑 立 新 摄`` → 郑, 立, 新); empty unless there are two or more."""
+    same gap between them, up to a verb of saying or a credit set apart too (``蒋 怀 远 主持``
+    and ``蒋 怀 远 摄`` → 蒋, 怀, 远); empty unless there are two or more."""
     offsets = [pos] if _alone(text, pos) else []
     gap = None
     while offsets:
@@ -100,7 +101,7 @@ def spaced_run(text: str, pos: int) -> list[int]:
 
 def spaced_run_before(text: str, end: int) -> list[int]:
     """The run of characters set apart one by one (see :func:`spaced_run`) whose last character
-    ends right before ``end``, its first character after a break (``记者 马 骏 摄``); or empty."""
+    ends right before ``end``, its first character after a break (``记者 祁 岩 摄``); or empty."""
     head, pos, starts = text[:end], end - 1, []
     while _alone(head, pos, glued_before=False):
         starts.append(pos)
@@ -114,10 +115,11 @@ def spaced_run_before(text: str, end: int) -> list[int]:
 
 
 def spaced_names(text: str, run: list[int]) -> list[NameSpan]:
-    """The names a run of characters set apart one by one spells: one name (``郑 立 新``,
-    ``钱  军``, ``欧 阳 明 远``), two two-character names (``张 敏 李 华``), or a name and a
-    character that cannot go on a name (``郑 立 新 说``). Nothing when the run spells no name or
-    several readings (``吴 海 燕 李 华``: 吴海燕|李华 or 吴海|燕李华)."""
+    """The names a run of characters set apart one by one spells: one name (``蒋 怀 远``,
+    ``聂  彬``, ``欧 阳 明 远``), two two-character names that are no common words (``聂 彬 祁 岩``;
+    not ``高 度 重 视``), or a name and a
+    character that cannot go on a name (``蒋 怀 远 说``). Nothing when the run spells no name or
+    several readings (``蒋 怀 远 聂 彬``: 蒋怀远|聂彬 or 蒋怀|远聂彬)."""
     chars = "".join(text[offset] for offset in run)
     if _spaced_reading(chars):
         return [_run_span(run, chars, 0, len(chars))]
@@ -131,7 +133,7 @@ def spaced_names(text: str, run: list[int]) -> list[NameSpan]:
 
 def _spaced_reading(name: str) -> bool:
     """Whether spaced characters spell ``name``: a surname and one character (the space marks
-    the surname), or a longer name that is not a common word (郑立新; not 高度重视)."""
+    the surname), or a longer name that is not a common word (蒋怀远; not 高度重视)."""
     return plausible_name(name) and (len(name) == 2 or reads_as_name(name))
 
 
@@ -244,7 +246,14 @@ def name_at(text: str, pos: int) -> NameSpan | None:
     if run:
         names = spaced_names(text, run)
         return names[0] if names else None
-    return _spaced_name(text, pos) or _unspaced_name(text, pos)
+    span = _spaced_name(text, pos) or _unspaced_name(text, pos)
+    return None if span and _dot_follows(text, span.end) else span
+
+
+def _dot_follows(text: str, end: int) -> bool:
+    """Whether a middle dot and a character follow ``end``: the first part of a transcribed
+    name, not a Han name (麦尔旦|·吐拉克)."""
+    return is_cjk(text[end + 1:end + 2]) and text[end] in MIDDLE_DOTS
 
 
 def _unspaced_name(text: str, pos: int) -> NameSpan | None:
@@ -293,7 +302,7 @@ def names_in_list(text: str, start: int, end: int, separators: str = "、 ") -> 
 
 def names_run(text: str, pos: int) -> list[NameSpan]:
     """Names one after another from ``pos``, separated by a space or 、 (``张三 李四``); a strong
-    cue, so names without a Han surname count too (``记者 其其格``)."""
+    cue, so names without a Han surname count too (``记者 其木格``)."""
     spans: list[NameSpan] = []
     span = cued_name_after(text, pos)
     while span:
@@ -307,7 +316,7 @@ def names_run(text: str, pos: int) -> list[NameSpan]:
 
 def cued_name_after(text: str, pos: int) -> NameSpan | None:
     """The name after a strong cue (a post title, a byline role): a Han name, else a name
-    without a Han surname (see :func:`reads_as_transcribed_name`), which also wins over a Han
+    without a Han surname (see :mod:`kg.lexicon.transliterated`), which also wins over a Han
     reading of its first characters not followed by a verb of saying (巴图孟|和 is 巴图孟和)."""
     span = name_after(text, pos)
     if span is None or not text.startswith(AFTER_NAME, span.end):
@@ -317,9 +326,9 @@ def cued_name_after(text: str, pos: int) -> NameSpan | None:
     return span
 
 
-#: A short name on a line of its own: ``王 震``, ``钱立群``, ``郑 立 新``, ``钱  军``.
+#: A short name on a line of its own: ``聂 彬``, ``钱立群``, ``蒋 怀 远``, ``聂  彬``.
 _LINE_NAME = r"\S[ \u3000]?\S{1,3}|\S(?:[ \u3000]{1,2}\S){1,3}"
-#: A byline mark and the name after it: ``◎ 王 震``, ``文/李明``, ``作者：赵东``, ``□ 买买提·艾力``.
+#: A byline mark and the name after it: ``◎ 聂 彬``, ``文/李明``, ``作者：赵东``, ``□ 买买提·艾力``.
 _BYLINE = re.compile(rf"^[ \u3000]*(?:[◎□■●◆]|文[/／|｜]|作者[:：])[ \u3000]*"
                      rf"({_LINE_NAME}|[\u4e00-\u9fff]+(?:[{re.escape(NAME_DOTS)}][\u4e00-\u9fff]+)+)[ \u3000]*$", re.M)
 #: A line holding one short word and nothing else (a name alone under a headline or a piece).
@@ -328,7 +337,7 @@ _NON_SPACE = re.compile(r"\S")
 
 
 def _marked_bylines(text: str) -> list[NameSpan]:
-    """Names after a byline mark: ``◎ 王 震``, ``文/李明``, ``◎ 买买提·艾力``."""
+    """Names after a byline mark: ``◎ 聂 彬``, ``文/李明``, ``◎ 买买提·艾力``."""
     spans = []
     for match in _BYLINE.finditer(text):
         name = re.sub(r"[ \u3000]", "", match.group(1))
@@ -366,7 +375,7 @@ def bare_name_lines(text: str) -> list[NameSpan]:
 
 
 def author_bylines(text: str) -> list[NameSpan]:
-    """Authors on a byline line: ``◎ 王 震``, ``文/李明``, ``作者：赵东``, or a name alone on its line."""
+    """Authors on a byline line: ``◎ 聂 彬``, ``文/李明``, ``作者：赵东``, or a name alone on its line."""
     spans = {span.start: span for span in bare_name_lines(text)}
     spans.update((span.start, span) for span in _marked_bylines(text))
     return sorted(spans.values())

@@ -1,7 +1,7 @@
 """Names without a Han surname, read only next to a strong cue (a post title, a role word, a
 byline, a credit, a closing bracket).
 
-Two shapes: a Mongolian or Tibetan name written as one word (乌力吉图, 才让扎西), and a
+Two shapes: a Mongolian or Tibetan name written as one word (敖其尔, 次仁多吉), and a
 transcribed name whose parts are joined by a middle dot (Uyghur, Kazakh and other names:
 买买提·艾力; the dot may be ·, •, ・, ‧ or a full stop between Chinese characters). A name is
 as written, dots included. Neither shape has a surname to anchor it, so the checks are on the
@@ -17,8 +17,10 @@ from kg.lexicon.name_words import (PLACE_TAIL, SAYING, NameSpan, dictionary_cut,
 from kg.lexicon.posts import find_titles
 from kg.segment import tag
 
-#: Dots that join the parts of a transcribed name (买买提·艾力, and 买买提.艾力 in OCR'd text).
-NAME_DOTS = "·•・‧."
+#: Middle dots that join the parts of a transcribed name (买买提·艾力).
+MIDDLE_DOTS = "·•・‧"
+#: ... and the full stop OCR reads them as (买买提.艾力).
+NAME_DOTS = MIDDLE_DOTS + "."
 _DOT = f"[{re.escape(NAME_DOTS)}]"
 _DOT_SPLIT = re.compile(_DOT)
 _DOTTED_RUN = re.compile(rf"[\u4e00-\u9fff]+(?:{_DOT}[\u4e00-\u9fff]+)*")
@@ -26,10 +28,14 @@ _DOTTED_RUN = re.compile(rf"[\u4e00-\u9fff]+(?:{_DOT}[\u4e00-\u9fff]+)*")
 _DOTTED_AT_END = re.compile(rf"(?<![\u4e00-\u9fff{re.escape(NAME_DOTS)}])"
                             rf"[\u4e00-\u9fff]{{2,6}}(?:{_DOT}[\u4e00-\u9fff]{{2,6}}){{1,2}}$")
 #: Characters that are never part of a transcribed name: function words and numerals
-#: (其, 和, 日, 都 are: 其其格, 苏和, 格日勒, 阿不都).
-_NOT_TRANSCRIBED = frozenset("的了在是与及等说也而又就把被对从向为以于之这那们着过将已或该此每各年"
-                             "一二三四五六七八九十百千万零两")
-#: What may follow a name in running text: a verb of saying or a credit (乌力吉图说).
+#: (其, 和, 日, 都 are: 其木格, 苏和, 格日勒, 阿不都).
+_FUNCTION_CHARS = frozenset("的了在是与及等说也而又就把被对从向为以于之这那们着过将已或该此每各年")
+_NOT_TRANSCRIBED = _FUNCTION_CHARS | frozenset("一二三四五六七八九十百千万零两")
+#: Characters that open the words after a name: function characters, and 一 (一边, 一起).
+_AFTER_NAME_OPENERS = _FUNCTION_CHARS | frozenset("一")
+#: Conjunctions that may follow a name, though a transcribed name may end in one (苏和).
+_JOINING = frozenset("和跟同并")
+#: What may follow a name in running text: a verb of saying or a credit (敖其尔说).
 AFTER_NAME = SAYING + ("摄",)
 #: Lengths of a name written as one word, and of each part of a dotted name.
 _WORD_LENGTHS, _PART_LENGTHS = range(2, 5), range(2, 7)
@@ -37,7 +43,7 @@ _MAX_PARTS = 3
 
 
 def transcribed_name_at(text: str, pos: int) -> NameSpan | None:
-    """A Mongolian, Tibetan, Uyghur or Kazakh name at ``pos`` (乌力吉图, 才让扎西, 买买提·艾力)."""
+    """A Mongolian, Tibetan, Uyghur or Kazakh name at ``pos`` (敖其尔, 次仁多吉, 买买提·艾力)."""
     run = _DOTTED_RUN.match(text, pos)
     if run is None:
         return None
@@ -68,25 +74,40 @@ def _dotted_name_at(text: str, pos: int, parts: list[str]) -> NameSpan | None:
 
 
 def _last_part_length(part: str) -> int:
-    """How much of the characters after a name's last dot is the name (0 if none fits): up to a
-    verb of saying, a credit or a function character (托合提|说, 买买提|一边), else up to a verb
-    opening ordinary words (艾山江|主持会议), else all of it when short enough (阿不都热合曼)."""
+    """How much of the characters after a name's last dot is the name (0 if none fits): up to
+    what plainly follows a name (a verb of saying or a credit, a function character or 一,
+    a conjunction before more words: 吐拉克|说, 沙比尔|一边, 沙比尔|和老伴), else up to a verb
+    (吐尔洪|主持会议), else up to a word that is no name (沙比尔|家门口种了葡萄), else all of it
+    when short enough (阿不都热合曼)."""
     lengths = [n for n in _PART_LENGTHS if n <= len(part)]
-    for n in lengths:
-        if part.startswith(AFTER_NAME, n) or part[n:n + 1] in _NOT_TRANSCRIBED:
-            return n
-    for n in lengths:
-        if _opens_ordinary_words(part[n:]):
-            return n
+    for follows in (_plainly_follows_a_name, _opens_with_a_verb, _opens_with_a_word):
+        length = next((n for n in lengths if follows(part[n:])), 0)
+        if length:
+            return length
     return len(part) if len(part) in _PART_LENGTHS else 0
 
 
-def _opens_ordinary_words(rest: str) -> bool:
-    """Whether ``rest`` opens with a two-character verb (主持, 出席) that ends it or has two or
-    more characters after it: one lone character after it is the end of a name (热合|曼)."""
-    verb = rest[:2]
-    return (len(rest) != 3 and len(verb) == 2 and known_word(verb)
-            and tag(verb)[0].tag.startswith("v"))
+def _plainly_follows_a_name(rest: str) -> bool:
+    """Whether ``rest`` opens with a verb of saying, a credit, a function character or 一, or a
+    conjunction before more words (说, 摄, 向记者, 一边, 和老伴)."""
+    opener = rest[:1]
+    return rest.startswith(AFTER_NAME) or opener in _AFTER_NAME_OPENERS or (opener in _JOINING and len(rest) > 2)
+
+
+def _opens_with_a_verb(rest: str) -> bool:
+    """Whether ``rest`` opens with a two-character verb that ends it or is followed by a word or
+    a function character (主持会议, 出席; not 热合|曼, the end of a name, nor 热合|曼|出席)."""
+    verb, after = rest[:2], rest[2:]
+    if len(verb) < 2 or not known_word(verb) or not tag(verb)[0].tag.startswith("v"):
+        return False
+    return not after or _plainly_follows_a_name(after) or len(dictionary_cut(after)[0]) > 1
+
+
+def _opens_with_a_word(rest: str) -> bool:
+    """Whether ``rest`` opens with a word of two or more characters that is no name and has two
+    or more characters after it (家门口|种了葡萄; a name's own end, 热合|曼 or 买买提, has not)."""
+    first = dictionary_cut(rest)[0] if rest else ""
+    return len(first) > 1 and len(rest) - len(first) > 1 and not tag(first)[0].tag.startswith("nr")
 
 
 def dotted_name_before(text: str, end: int) -> NameSpan | None:
@@ -114,7 +135,7 @@ def reads_as_transcribed_name(name: str) -> bool:
 
 def _only_name_words(word: str) -> bool:
     """Whether a name written as one word holds no dictionary word but a person's or a place's
-    (才让|扎西; not 采访|时)."""
+    (次仁|多吉; not 采访|时)."""
     if known_word(word) and not tag(word)[0].tag.startswith("nr"):
         return False
     return all(len(w) == 1 or tag(w)[0].tag.startswith(("nr", "ns")) for w in dictionary_cut(word))
