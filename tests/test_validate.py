@@ -1,5 +1,4 @@
 
-import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import ORG, RDFS
 
