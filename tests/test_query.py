@@ -138,7 +138,7 @@ def test_query_ask_construct_describe(small_store):
     assert format_result(run_query(small_store, "ASK { ?d gk:code \"990100\" }")) == "true\n"
     assert json.loads(format_result(run_query(small_store, "ASK { ?d gk:code \"0\" }"), "json")) == \
         {"head": {}, "boolean": False}
-    text = format_result(run_query(small_store, f"CONSTRUCT {{ ?d gk:code ?c }} WHERE {{ ?d gk:code ?c }}"))
+    text = format_result(run_query(small_store, "CONSTRUCT { ?d gk:code ?c } WHERE { ?d gk:code ?c }"))
     assert "gk:code" in text and '"990100"' in text
     assert "江城市" in format_result(run_query(small_store, f"DESCRIBE <{CITY}>"))
 
