@@ -293,8 +293,8 @@ def _full_names(areas: list[Mention]) -> dict[str, str]:
 
 
 def _longer_names(names: Iterable[str]) -> dict[str, str]:
-    """A township or village written short (荣华居民区) → the one longer name of the document that
-    ends with it (古北荣华居民区); names of one or two characters (东村) are too short to tell."""
+    """A township or village written short (和平居民区) → the one longer name of the document that
+    ends with it (江北和平居民区); names of one or two characters (东村) are too short to tell."""
     distinct = set(names)
     out: dict[str, str] = {}
     for name in distinct:

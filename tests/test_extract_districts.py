@@ -97,7 +97,7 @@ def test_extract_districts_short_name_right_after_its_division(make_doc):
     assert ("后所镇", "township") in names(make_doc, "龙泉市后所镇召开会议")
     assert ("石卖村", "village") in names(make_doc, "青田镇石卖村召开会议")
     # a village whose stem ends in a level character (水乡|村), written right after its township
-    assert ("水乡村", "village") in names(make_doc, "青田镇水乡村、东岙村参加")
+    assert ("水乡村", "village") in names(make_doc, "青田镇水乡村、南岭村参加")
 
 
 def test_extract_districts_words_after_a_division_are_not_names(make_doc):

@@ -37,7 +37,7 @@ _QUOTE = re.compile(r"“([^“”、，,。；;！？\n]{4,15})”")
 _DOCUMENT = re.compile(r"《([^《》\n]{2,60})》")
 _AFTER_NAME = re.compile(r"[、，,。；;：:！!？?）)\n]|等|为|项目|$")
 _PERIOD_EVENT = re.compile(r"[月周节季年]活动$")
-# A slogan of two or more numbered parts: 三清三拆三整治, 两查四改.
+# A slogan of two or more numbered parts: 两清两拆三整治, 两查四改.
 _NUMBERED_SLOGAN = re.compile(r"(?:[一二三四五六七八九十两双百千万]+[^\W一二三四五六七八九十两双百千万]{1,3}){2,}")
 # What follows the quoted name of a campaign or an event: its creation or its start
 # (“某某乡村”创建为载体, “某某课堂”日前开课).
@@ -79,7 +79,7 @@ def is_works(text: str, head_start: int, head_end: int) -> bool:
 
 
 def in_quotes(text: str, start: int, end: int) -> bool:
-    """Whether the span is quoted as a whole (“城管革命”)."""
+    """Whether the span is quoted as a whole (“执法革命”)."""
     return text[start - 1:start] == "“" and text[end:end + 1] == "”"
 
 

@@ -174,7 +174,7 @@ def _candidates(text: str, pos: int) -> list[tuple[int, tuple[bool, int]]]:
 
 def _opens_with_person_word(text: str, pos: int) -> bool:
     """Whether the three-character name at ``pos`` opens with a person word, not a common word
-    (幸福感) nor a family's place (王家庄, 周家口): two characters tagged as a person (陈家骏,
+    (幸福感) nor a family's place (王家庄, 周家口): two characters tagged as a person (林家豪,
     刘家辉), or a surname and 家 (the dictionary's "the X family") when a verb or a break
     follows the name (孔家骥|表示; not 国家队|员)."""
     name = text[pos:pos + 3]
