@@ -125,6 +125,14 @@ def _entity_quads(entity: Entity, node: URIRef | None = None) -> Iterator[Quad]:
         yield node, GK.role, Literal(entity.attrs["role"], lang="zh"), None
 
 
+def post_label(org: str | None, title: str) -> str:
+    """The post as one would write it: 小店区委 + 区委书记 → 小店区委书记, not 小店区委区委书记."""
+    org = org or ""
+    # a shared word of two or more characters is written once; 局 + 局长 stays 局局长
+    overlap = next((n for n in range(min(len(org), len(title)), 1, -1) if org.endswith(title[:n])), 0)
+    return org + title[overlap:]
+
+
 def _post_quads(result: Resolution) -> Iterator[Quad]:
     for fact in result.posts:
         official = iri("official", fact.official)
@@ -133,7 +141,7 @@ def _post_quads(result: Resolution) -> Iterator[Quad]:
         yield official, ORG.holds, post, fact.doc
         yield post, RDF.type, GK.Post, fact.doc
         yield post, ORG.heldBy, official, fact.doc
-        yield post, RDFS.label, zh((fact.org or "") + fact.title if fact.org != fact.title else fact.title), fact.doc
+        yield post, RDFS.label, zh(post_label(fact.org, fact.title)), fact.doc
         yield post, GK.title, zh(fact.title), fact.doc
         yield post, PROV.wasDerivedFrom, mention_iri(fact.doc, fact.mention), fact.doc
         if fact.district:

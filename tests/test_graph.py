@@ -67,3 +67,11 @@ def test_graph_dataset_puts_document_facts_in_the_document_graph(make_doc):
     assert (iri("official", "陈立新@990102"), ORG.holds, None) in doc_graph
     assert (iri("district", "990102"), RDF.type, GK.District) in dataset.default_graph
     assert len(set(dataset.quads())) == len(build_graph(result))
+
+
+def test_graph_post_label_joins_organisation_and_title_once():
+    from kg.graph import post_label
+    assert post_label("临江区委", "区委书记") == "临江区委书记"
+    assert post_label("市人社局", "局长") == "市人社局局长"
+    assert post_label(None, "市长") == "市长"
+    assert post_label("宏达公司", "董事长") == "宏达公司董事长"
