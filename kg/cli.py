@@ -6,8 +6,10 @@ Errors print ``Error: <message>`` on stderr and exit non-zero (see README, "Exit
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from kg import evaluate, export, pipeline, query, records, stats, validate, viz
@@ -207,10 +209,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextmanager
+def _notes_on_stderr() -> Iterator[None]:
+    """Print what the library logs on the ``kg`` logger (e.g. a file read with repairs) as notes."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("Note: %(message)s"))
+    logger = logging.getLogger("kg")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        with _notes_on_stderr():
+            return COMMANDS[args.command](args)
     except GovkgError as exc:
         if args.debug:
             raise

@@ -9,6 +9,7 @@ one-line message naming the file.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -19,6 +20,12 @@ from charset_normalizer import from_bytes
 from kg.document import Article, Document
 from kg.errors import InputError
 from kg.privacy import mask_private
+
+log = logging.getLogger("kg")
+#: Longer than any paragraph of news: a file with such a line has lost its line breaks.
+LONG_LINE = 100_000
+_LONE_CR = re.compile(r"\r(?!\n)")
+_LONE_LF = re.compile(r"(?<!\r)\n")
 
 __all__ = ["decode_bytes", "document_year", "find_documents", "masthead_date", "normalise_text", "read_document",
            "read_documents", "split_articles"]
@@ -103,15 +110,35 @@ def read_documents(paths: Sequence[Path]) -> list[Document]:
 
 
 def read_document(path: Path) -> Document:
-    """Read, decode and normalise one file; split it into dated articles."""
+    """Read, decode and normalise one file; split it into dated articles.
+
+    What reading repaired (mixed line endings, a line too long to be a paragraph) is logged
+    on the ``kg`` logger, one line per file, so the user knows the text was not as expected.
+    """
     path = Path(path)
-    text = normalise_text(decode_bytes(_read_bytes(path), path))
+    raw = decode_bytes(_read_bytes(path), path)
+    for note in reading_notes(raw):
+        log.warning("%s: %s", path, note)
+    text = normalise_text(raw)
     lines = list(_lines(text))
     date = masthead_date(text[:_MASTHEAD_SPAN])
     year = int(date[:4]) if date else document_year(text)
     articles = [_dated(article, text, year, date) for article in split_articles(text, lines)]
     return Document(id=path.name, text=text, source=str(path), title=_first_headline(lines),
                     date=date, articles=articles)
+
+
+def reading_notes(raw: str) -> list[str]:
+    """What a decoded text holds that reading has to repair or put up with."""
+    notes = []
+    endings = [name for name, found in (("CRLF", "\r\n" in raw), ("CR", _LONE_CR.search(raw)),
+                                        ("LF", _LONE_LF.search(raw))) if found]
+    if len(endings) > 1:
+        notes.append(f"mixed line endings ({', '.join(endings)}) read as LF")
+    longest = max(map(len, raw.splitlines()), default=0)
+    if longest > LONG_LINE:
+        notes.append(f"a line of {longest:,} characters, read as one paragraph")
+    return notes
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -30,3 +30,11 @@ def test_cli_debug_shows_the_exception(tmp_path):
     from kg.errors import GraphError
     with pytest.raises(GraphError):
         main(["--debug", "stats", "--graph", str(tmp_path / "none.ttl")])
+
+
+def test_cli_prints_reading_notes_as_one_line_each(tmp_path, capsys):
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_bytes("临江区新闻\r\n区长陈立新调研。\n".encode("utf-8"))
+    assert main(["extract", str(mixed), "--format", "jsonl"]) == 0
+    err = capsys.readouterr().err
+    assert err == f"Note: {mixed}: mixed line endings (CRLF, LF) read as LF\n"

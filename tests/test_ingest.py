@@ -186,3 +186,24 @@ def test_ingest_document_year_skips_targets_and_range_ends() -> None:
     assert document_year("规划(2022-2035年)。2022年4月26日发生。2022年完成。展望2035年远景目标。") == 2022
     assert document_year("到2030年基本实现。2021年以来成效明显。") == 2021
     assert document_year("近日，县里召开会议。") is None
+
+
+def test_ingest_notes_mixed_line_endings_and_a_huge_line(tmp_path: Path, caplog) -> None:
+    from kg.ingest import LONG_LINE
+    mixed, huge = tmp_path / "mixed.txt", tmp_path / "huge.txt"
+    mixed.write_bytes("第一行\r\n第二行\n第三行\r".encode("utf-8"))
+    huge.write_text("字" * (LONG_LINE + 1), encoding="utf-8")
+    with caplog.at_level("WARNING", logger="kg"):
+        assert read_document(mixed).text.splitlines() == ["第一行", "第二行", "第三行"]
+        read_document(huge)
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{mixed}: mixed line endings (CRLF, CR, LF) read as LF",
+        f"{huge}: a line of {LONG_LINE + 1:,} characters, read as one paragraph"]
+
+
+def test_ingest_notes_nothing_for_ordinary_text(tmp_path: Path, caplog) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text("标题\n\n正文一段。\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="kg"):
+        read_document(plain)
+    assert caplog.records == []
