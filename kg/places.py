@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.document import Document, Mention
 from kg.lexicon.divisions import ancestors, divisions_named, ethnic_groups, find_names, short_form, short_forms
@@ -45,6 +46,10 @@ class Place:
     level: str  # province | city | county | township | village | zone
     code: str | None  # six-digit national code, when known
     parent: str | None  # key of the enclosing Place
+
+
+# A division's short form, computed once per name: asked for every place of a document per post.
+_short_form = lru_cache(maxsize=4096)(short_form)
 
 
 def _span(mention: Mention) -> tuple[int, int, str]:
@@ -116,8 +121,8 @@ class PlaceIndex:
         """The named place whose short form opens an organisation's name (江城|轴承集团 → 江城市,
         when the document names 江城市)."""
         named = {self.places[key] for key in self._keys.values() if key in self.places}
-        found = [(len(short_form(p.name)), p.key) for p in named
-                 if p.code and short_form(p.name) != p.name and org.startswith(short_form(p.name))]
+        shorts = [(_short_form(p.name), p) for p in named if p.code]
+        found = [(len(short), p.key) for short, p in shorts if short != p.name and org.startswith(short)]
         return self.places[max(found)[1]] if found else None
 
     def _county_of_article(self, suffix: str, near: int) -> Place | None:
