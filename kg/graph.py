@@ -171,18 +171,21 @@ def quads(result: Resolution) -> Iterator[Quad]:
         yield iri("project", fact.project), GK.locatedIn, iri("district", fact.district), fact.doc
 
 
-def new_graph() -> Graph:
-    graph = Graph()
+def new_graph(store: str = "default") -> Graph:
+    graph = Graph(store=store)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
     return graph
 
 
-def build_graph(result: Resolution) -> Graph:
-    """The whole knowledge graph as one rdflib Graph."""
-    graph = new_graph()
-    for s, p, o, _ in quads(result):
-        graph.add((s, p, o))
+def build_graph(result: Resolution, store: str = "default") -> Graph:
+    """The whole knowledge graph as one rdflib Graph.
+
+    A build, which keeps no per-document contexts in memory (TriG and shards come from
+    :func:`quads`), passes ``store="SimpleMemory"``: it fills about a quarter faster.
+    """
+    graph = new_graph(store)
+    graph.addN((s, p, o, graph) for s, p, o, _ in quads(result))
     return graph
 
 

@@ -43,7 +43,7 @@ def test_export_writers_write_four_files(tmp_path, small_graph, small_dataset):
 def test_export_writers_give_the_same_bytes_twice(tmp_path, small_graph):
     first, second = tmp_path / "1", tmp_path / "2"
     _write_build_exports(first, small_graph), _write_build_exports(second, small_graph)
-    for name in ("graph.ttl", "graph.nt", "graph.trig"):
+    for name in ("graph.ttl", "graph.nt", "graph.trig", "graph.jsonld"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 

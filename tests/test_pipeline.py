@@ -44,7 +44,7 @@ def test_pipeline_jobs_give_identical_turtle(small_corpus, tmp_path):
 
 
 def test_pipeline_graph_matches_kg_graph(small_corpus, tmp_path):
-    """The Oxigraph-backed graph of a build holds exactly what kg.graph.build_graph makes."""
+    """The graph.ttl of a build holds exactly what kg.graph.build_graph makes."""
     from kg.graph import build_graph
 
     build(small_corpus, tmp_path / "out")
