@@ -99,14 +99,21 @@ def _write_oxigraph(statements: Iterable, path: Path, fmt: ox.RdfFormat) -> Path
     return Path(path)
 
 
-def _write_jsonld(triples: Iterable[ox.Triple], path: Path) -> Path:
-    """JSON-LD through Oxigraph, which writes expanded nodes; wrapped under the ontology's
-    prefixes as ``@context`` so a JSON-LD processor can compact it (rdflib's compacting
-    serializer is tens of times slower)."""
-    nodes = json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD))
-    document = {"@context": jsonld_context(), "@graph": nodes}
-    Path(path).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+def _from_turtle(turtle: Path, path: Path, fmt: ox.RdfFormat, head: bytes = b"", tail: bytes = b"") -> Path:
+    """Convert a Turtle file written by :func:`write_turtle` to another syntax, streaming in
+    Oxigraph, so the triples keep its order and are never all in memory at once."""
+    with open(path, "wb") as out:
+        out.write(head)
+        ox.serialize(ox.parse(path=str(turtle), format=ox.RdfFormat.TURTLE), out, format=fmt)
+        out.write(tail)
     return Path(path)
+
+
+def _jsonld_from_turtle(turtle: Path, path: Path) -> Path:
+    """JSON-LD: Oxigraph writes expanded nodes; they go under the ontology's prefixes as
+    ``@context`` so a JSON-LD processor can compact them."""
+    head = b'{"@context": ' + json.dumps(jsonld_context()).encode() + b', "@graph": '
+    return _from_turtle(turtle, path, ox.RdfFormat.JSON_LD, head, b"}\n")
 
 
 def write_turtle(graph: Graph, path: Path) -> Path:
@@ -115,15 +122,19 @@ def write_turtle(graph: Graph, path: Path) -> Path:
 
 
 def rdf_writers(graph: Graph, quads: Iterable[Quad]) -> dict[str, Writer]:
-    """Writers of a build's graph.ttl, graph.nt, graph.trig (one named graph per document) and
-    graph.jsonld (with the ontology's prefixes as its context), for :func:`write_files`; all
-    through Oxigraph, in a fixed order, so the same graph gives the same bytes."""
-    terms = _Terms()
+    """Writers of a build's graph.ttl, graph.nt, graph.jsonld (with the ontology's prefixes as
+    its context) and graph.trig (one named graph per document), for :func:`write_files`.
+
+    All go through Oxigraph in a fixed order, so the same graph gives the same bytes; N-Triples
+    and JSON-LD are converted from the Turtle file, which is written first beside them.
+    """
+    def beside(name: str, path: Path) -> Path:
+        return Path(path).with_name(name)
     return {
-        "graph.ttl": lambda path: _write_oxigraph(_sorted_triples(graph, terms), path, ox.RdfFormat.TURTLE),
-        "graph.nt": lambda path: _write_oxigraph(_sorted_triples(graph, terms), path, ox.RdfFormat.N_TRIPLES),
-        "graph.trig": lambda path: _write_oxigraph(_sorted_quads(quads, terms), path, ox.RdfFormat.TRIG),
-        "graph.jsonld": lambda path: _write_jsonld(_sorted_triples(graph, terms), path),
+        "graph.ttl": lambda path: write_turtle(graph, path),
+        "graph.nt": lambda path: _from_turtle(beside("graph.ttl", path), path, ox.RdfFormat.N_TRIPLES),
+        "graph.jsonld": lambda path: _jsonld_from_turtle(beside("graph.ttl", path), path),
+        "graph.trig": lambda path: _write_oxigraph(_sorted_quads(quads, _Terms()), path, ox.RdfFormat.TRIG),
     }
 
 
