@@ -85,12 +85,18 @@ def _sorted_triples(graph: Graph, terms: _Terms) -> Iterator[ox.Triple]:
             yield ox.Triple(terms[subject], p, o)
 
 
-def _sorted_quads(quads: Iterable[Quad], terms: _Terms) -> list[ox.Quad]:
-    """Each document's statements in the document's named graph, the rest in the default graph."""
-    unique = {ox.Quad(terms[s], terms[p], terms[o], terms[iri("doc", doc)] if doc else ox.DefaultGraph())
-              for s, p, o, doc in quads}
-    return sorted(unique, key=lambda quad: (str(quad.graph_name), str(quad.subject),
-                                            str(quad.predicate), str(quad.object)))
+def _write_trig(quads: Iterable[Quad], path: Path) -> Path:
+    """Each document's statements in the document's named graph, the rest in the default graph.
+
+    An in-memory Oxigraph store drops repeated statements and writes them in its own fixed
+    order, holding the quads in Rust rather than as Python objects.
+    """
+    terms, store = _Terms(), ox.Store()
+    store.bulk_extend(ox.Quad(terms[s], terms[p], terms[o], terms[iri("doc", doc)] if doc else ox.DefaultGraph())
+                      for s, p, o, doc in quads)
+    store.dump(str(path), format=ox.RdfFormat.TRIG,
+               prefixes={prefix: str(namespace) for prefix, namespace in PREFIXES.items()})
+    return Path(path)
 
 
 def _write_oxigraph(statements: Iterable, path: Path, fmt: ox.RdfFormat) -> Path:
@@ -134,7 +140,7 @@ def rdf_writers(graph: Graph, quads: Iterable[Quad]) -> dict[str, Writer]:
         "graph.ttl": lambda path: write_turtle(graph, path),
         "graph.nt": lambda path: _from_turtle(beside("graph.ttl", path), path, ox.RdfFormat.N_TRIPLES),
         "graph.jsonld": lambda path: _jsonld_from_turtle(beside("graph.ttl", path), path),
-        "graph.trig": lambda path: _write_oxigraph(_sorted_quads(quads, _Terms()), path, ox.RdfFormat.TRIG),
+        "graph.trig": lambda path: _write_trig(quads, path),
     }
 
 
