@@ -33,7 +33,9 @@ class Mention:
     ``name`` is the normalised name (a full district name, a name without spaces).
     ``attrs`` holds what the extractor read around the name, by kind:
 
-    - official: ``posts``, a list of ``{"title", "org", "org_start", "org_end"}``
+    - official: ``posts``, a list of ``{"title", "org", "org_start", "org_end", "relative"}``
+      (``relative``: the level character of an organisation named relative to the document,
+      市 of 市委, which resolution reads as the document's own city)
     - person: ``role`` (记者, 摄影, 作者, ...)
     - district: ``level`` and ``codes`` (candidate national codes, may be empty)
     - project, programme: nothing required

@@ -1,4 +1,4 @@
-"""The build: read → extract → resolve → graph → write (Turtle, HTML, JSON Lines).
+"""The build: read → extract → resolve → graph → write (RDF, HTML pages, JSON Lines).
 
 Each step is a function the CLI and the tests call directly. Extraction is a pure
 function of one file (:func:`extract_document`), so it runs in parallel processes,
@@ -201,7 +201,8 @@ def _write_exports(result: Resolution, graph: Graph, outdir: Path, timings: dict
 def build(inputs: Sequence[str | Path] = (DEFAULT_INPUT,), outdir: Path = DEFAULT_OUTDIR, *,
           jobs: int | None = None, use_cache: bool = True, skip_bad: bool = False,
           executor: str = "processes", progress: bool = False, shards: Path | None = None) -> BuildSummary:
-    """Build the graph from documents and write graph.ttl, graph.html and entities.jsonl.
+    """Build the graph from documents and write it (graph.ttl, .nt, .jsonld, .trig), its HTML pages
+    (graph.html and one per city) and entities.jsonl, all or nothing.
 
     ``jobs`` processes extract (default: one per core); documents unchanged since the last
     build into ``outdir`` come from its cache unless ``use_cache`` is False; ``progress``
