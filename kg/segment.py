@@ -79,12 +79,12 @@ def _jieba():
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def _words(text: str) -> tuple[str, ...]:
+def _words(text: str, hmm: bool = True) -> tuple[str, ...]:
     if backend() == "rjieba":
         import rjieba
 
-        return tuple(rjieba.cut(text))
-    return tuple(_jieba().lcut(text))
+        return tuple(rjieba.cut(text, hmm))
+    return tuple(_jieba().lcut(text, HMM=hmm))
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -111,9 +111,13 @@ def clear_cache() -> None:
     _tagged.cache_clear()
 
 
-def cut(text: str) -> list[str]:
-    """The words of ``text``, in order; joined they give ``text`` back."""
-    return list(_words(text))
+def cut(text: str, hmm: bool = True) -> list[str]:
+    """The words of ``text``, in order; joined they give ``text`` back.
+
+    ``hmm=False`` cuts with the dictionary alone, so words it does not know (most
+    personal names) fall apart into characters.
+    """
+    return list(_words(text, hmm))
 
 
 def tokenize(text: str) -> list[Token]:

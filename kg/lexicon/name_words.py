@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from kg.lexicon.surnames import surname_at
-from kg.segment import backend
+from kg.segment import cut
 
 #: Characters that end a place name, never a person's: 江山市, 解放路.
 PLACE_TAIL = frozenset("省市州盟县区旗镇乡村路街巷")
@@ -35,13 +35,7 @@ def is_cjk(char: str) -> bool:
 
 def dictionary_cut(text: str) -> list[str]:
     """``text`` cut with the dictionary alone (no HMM): unknown names fall apart."""
-    if backend() == "rjieba":
-        import rjieba
-
-        return rjieba.cut(text, False)
-    import jieba
-
-    return jieba.lcut(text, HMM=False)
+    return cut(text, hmm=False)
 
 
 def known_word(word: str) -> bool:
