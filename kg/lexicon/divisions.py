@@ -22,10 +22,11 @@ import importlib.metadata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 import ahocorasick
+
+from kg.lexicon import data_lines
 
 LEVELS = ("province", "city", "county", "township", "village", "zone")
 
@@ -213,9 +214,7 @@ def find_names(text: str) -> Iterator[NameHit]:
 @lru_cache(maxsize=1)
 def generic_place_stems() -> frozenset[str]:
     """Words that describe a kind of place (示范, 城中) rather than name one, before 村/镇/社区..."""
-    path = Path(__file__).parent / "data" / "generic_place_stems.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(data_lines("generic_place_stems.txt"))
 
 
 _COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "县", "区", "市", "旗")

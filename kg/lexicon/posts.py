@@ -8,10 +8,11 @@ automaton over all of them, once per process.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 import ahocorasick
+
+from kg.lexicon import data_lines
 
 #: Characters that name an administrative level when they open a title or an organisation.
 LEVEL_CHARS = frozenset("省市州盟县区旗镇乡村")
@@ -47,15 +48,6 @@ class TitleMatch(NamedTuple):
     start: int
     end: int
     title: Title
-
-
-DATA_DIR = Path(__file__).parent / "data"
-
-
-def data_lines(name: str) -> list[str]:
-    """The non-blank, non-comment lines of a file in ``kg/lexicon/data``."""
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @lru_cache(maxsize=1)

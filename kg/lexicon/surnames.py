@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kg.lexicon.posts import data_lines
+from kg.lexicon import data_lines
 
 
 @lru_cache(maxsize=1)
