@@ -17,10 +17,10 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.errors import GraphError
-from kg.graph import Quad, iri
+from kg.graph import Quad, iri, new_graph
 from kg.query import load_graph
 from kg.store import oxigraph_term
-from kg.vocab import PREFIXES
+from kg.vocab import PREFIXES, bind_prefixes
 
 Writer = Callable[[Path], object]
 
@@ -95,13 +95,13 @@ def _write_trig(quads: Iterable[Quad], path: Path) -> Path:
     store.bulk_extend(ox.Quad(terms[s], terms[p], terms[o], terms[iri("doc", doc)] if doc else ox.DefaultGraph())
                       for s, p, o, doc in quads)
     store.dump(str(path), format=ox.RdfFormat.TRIG,
-               prefixes={prefix: str(namespace) for prefix, namespace in PREFIXES.items()})
+               prefixes=PREFIXES)
     return Path(path)
 
 
 def _write_oxigraph(statements: Iterable, path: Path, fmt: ox.RdfFormat) -> Path:
     ox.serialize(statements, str(path), format=fmt,
-                 prefixes={prefix: str(namespace) for prefix, namespace in PREFIXES.items()})
+                 prefixes=PREFIXES)
     return Path(path)
 
 
@@ -156,9 +156,7 @@ def load_dataset(path: Path) -> Dataset:
 
 def flatten(dataset: Dataset) -> Graph:
     """Every triple of every graph of a dataset, as one graph with the ontology's prefixes."""
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
+    graph = new_graph()
     for s, p, o, _ in dataset.quads((None, None, None, None)):
         graph.add((s, p, o))
     return graph
@@ -173,8 +171,7 @@ def convert(source: Path, fmt: str) -> bytes:
     if not any(g.identifier != DATASET_DEFAULT_GRAPH_ID for g in dataset.graphs() if len(g)):
         raise GraphError(f"{source} has no per-document graphs to write as TriG; use the graph.trig "
                          "that `kg build` writes beside graph.ttl")
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace, override=True)
+    bind_prefixes(dataset)
     return serialize(dataset, "trig")
 
 

@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.document import Article, Document, Mention
 from kg.resolve import Entity, Resolution
-from kg.vocab import GK, ID, LEVELS, PREFIXES
+from kg.vocab import GK, ID, LEVELS, bind_prefixes
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, str | None]
 # Terms repeat across quads (an entity in every statement about it, a surface or an offset in
@@ -172,10 +172,7 @@ def quads(result: Resolution) -> Iterator[Quad]:
 
 
 def new_graph(store: str = "default") -> Graph:
-    graph = Graph(store=store)
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
-    return graph
+    return bind_prefixes(Graph(store=store))
 
 
 def build_graph(result: Resolution, store: str = "default") -> Graph:
@@ -191,9 +188,7 @@ def build_graph(result: Resolution, store: str = "default") -> Graph:
 
 def build_dataset(result: Resolution) -> Dataset:
     """The graph split into one named graph per document, plus the default graph."""
-    dataset = Dataset()
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace, override=True)
+    dataset = bind_prefixes(Dataset())
     for s, p, o, doc_id in quads(result):
         context = dataset.graph(iri("doc", doc_id)) if doc_id else dataset.default_graph
         context.add((s, p, o))

@@ -27,7 +27,7 @@ from rdflib.util import from_n3
 
 from kg.errors import GraphError, QueryError
 from kg.store import Result, Store
-from kg.vocab import PREFIXES
+from kg.vocab import PREFIXES, bind_prefixes
 
 FORMATS = ("table", "csv", "tsv", "json", "xml")
 BIND_HELP = ("NAME=VALUE fixes ?NAME (a variable the SELECT lists) to VALUE: plain text is a "
@@ -105,10 +105,7 @@ def query_text(query: str) -> str:
 
 
 def _namespaces() -> NamespaceManager:
-    manager = NamespaceManager(Graph(), bind_namespaces="none")
-    for prefix, namespace in PREFIXES.items():
-        manager.bind(prefix, namespace)
-    return manager
+    return bind_prefixes(Graph(bind_namespaces="none")).namespace_manager
 
 
 def parse_value(text: str) -> Node:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from kg.vocab import PREFIXES
+from kg.vocab import bind_prefixes
 
 _CLASSES = "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n) ?class"
 _PROPERTIES = "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) ?p"
@@ -15,8 +15,7 @@ def _short(graph: Graph, iri) -> str:
 
 def counts(graph: Graph) -> dict[str, list[tuple[str, int]]]:
     """{"classes": [(class, instances)], "properties": [(property, triples)], "triples": [("all", n)]}."""
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
+    bind_prefixes(graph)
     return {
         "classes": [(_short(graph, r[0]), int(r[1])) for r in graph.query(_CLASSES)],
         "properties": [(_short(graph, r[0]), int(r[1])) for r in graph.query(_PROPERTIES)],

@@ -13,7 +13,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
 from kg.query import load_graph
-from kg.vocab import PREFIXES
+from kg.vocab import bind_prefixes
 
 ONTOLOGY_DIR = Path(__file__).parent / "ontology"
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
@@ -49,8 +49,7 @@ def _short(graph: Graph, node: object) -> str:
 
 
 def _violations(results: Graph) -> list[Violation]:
-    for prefix, namespace in PREFIXES.items():
-        results.bind(prefix, namespace, override=True)
+    bind_prefixes(results)
     found = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         severity = results.value(result, SH.resultSeverity)

@@ -3,12 +3,15 @@
 A test checks that every term here is defined in the Turtle file and the reverse.
 W3C vocabularies are reused from rdflib: RDFS, SKOS, ORG, PROV, DCTERMS.
 """
-from rdflib import Namespace, URIRef
+from typing import TypeVar
+
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 ONTOLOGY_IRI = "https://w3id.org/govkg/ns"
 ENTITY_BASE = "https://w3id.org/govkg/id/"
 ID = Namespace(ENTITY_BASE)
+G = TypeVar("G", bound=Graph)
 
 
 class GK(DefinedNamespace):
@@ -63,4 +66,13 @@ PREFIXES = {
     "org": str(ORG), "prov": str(PROV), "dcterms": str(DCTERMS), "xsd": str(XSD),
 }
 
-__all__ = ["GK", "ID", "LEVELS", "PREFIXES", "ONTOLOGY_IRI", "ENTITY_BASE"]
+
+
+def bind_prefixes(graph: G) -> G:
+    """``graph`` (or a dataset) with the ontology's prefixes bound, replacing rdflib's defaults."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    return graph
+
+
+__all__ = ["GK", "ID", "LEVELS", "PREFIXES", "ONTOLOGY_IRI", "ENTITY_BASE", "bind_prefixes"]
