@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kg import evaluate, export, pipeline, query, records, stats, validate, viz
 from kg.errors import GovkgError
+from kg.store import Store
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
@@ -107,9 +108,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 @command
 def cmd_viz(args: argparse.Namespace) -> int:
-    graph = query.load_graph(Path(args.graph))
+    store = Store.from_file(Path(args.graph))
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip()] if args.kinds else None
-    path = viz.render_view(graph, Path(args.output), args.focus, args.hops, kinds, args.comention)
+    path = viz.render_view(store, Path(args.output), args.focus, args.hops, kinds, args.comention)
     print(f"wrote {path}")
     return 0
 

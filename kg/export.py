@@ -5,7 +5,8 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
@@ -14,27 +15,28 @@ from urllib.request import Request, urlopen
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.term import Node
 
 from kg.errors import GraphError
-from kg.graph import Quad, iri, new_graph
+from kg.graph import DEFAULT, Statement
 from kg.query import load_graph
-from kg.store import oxigraph_term
 from kg.vocab import PREFIXES, bind_prefixes
 
 Writer = Callable[[Path], object]
 
 
-def write_files(outdir: Path, writers: Mapping[str, Writer]) -> list[Path]:
+def write_files(outdir: Path, writers: Mapping[str, Writer], threads: int = 1) -> list[Path]:
     """Run each writer into a temporary folder, then move every file into ``outdir``.
 
-    A writer that fails leaves ``outdir`` exactly as it was.
+    A writer that fails leaves ``outdir`` exactly as it was. With ``threads`` > 1 the writers
+    run side by side: Oxigraph releases the GIL while it writes, so its files cost little
+    beside the ones Python writes.
     """
     outdir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".kg-build-", dir=outdir))
     try:
-        for name, write in writers.items():
-            write(staging / name)
+        with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
+            for running in [pool.submit(write, staging / name) for name, write in writers.items()]:
+                running.result()
         moved = []
         for name in writers:
             os.replace(staging / name, outdir / name)
@@ -65,82 +67,41 @@ def serialize(graph: Graph | Dataset, fmt: str) -> bytes:
     return graph.serialize(format=EXPORT_FORMATS[fmt], encoding="utf-8", **options)
 
 
-class _Terms(dict):
-    """rdflib terms → Oxigraph terms, each converted once (terms repeat a lot)."""
-
-    def __missing__(self, node: Node):
-        self[node] = converted = oxigraph_term(node)
-        return converted
-
-
-def _sorted_triples(graph: Graph, terms: _Terms) -> Iterator[ox.Triple]:
-    """The graph's triples as Oxigraph terms, in N-Triples text order, one subject at a time.
-
-    A fixed order makes the same graph give the same bytes whatever order rdflib holds it in;
-    going subject by subject keeps only one subject's triples in memory.
-    """
-    for subject in sorted(set(graph.subjects()), key=lambda node: str(terms[node])):
-        pairs = [(terms[p], terms[o]) for p, o in graph.predicate_objects(subject)]
-        for p, o in sorted(pairs, key=lambda pair: (str(pair[0]), str(pair[1]))):
-            yield ox.Triple(terms[subject], p, o)
-
-
-def _write_trig(quads: Iterable[Quad], path: Path) -> Path:
-    """Each document's statements in the document's named graph, the rest in the default graph.
-
-    An in-memory Oxigraph store drops repeated statements and writes them in its own fixed
-    order, holding the quads in Rust rather than as Python objects.
-    """
-    terms, store = _Terms(), ox.Store()
-    store.bulk_extend(ox.Quad(terms[s], terms[p], terms[o], terms[iri("doc", doc)] if doc else ox.DefaultGraph())
-                      for s, p, o, doc in quads)
-    store.dump(str(path), format=ox.RdfFormat.TRIG,
-               prefixes=PREFIXES)
-    return Path(path)
-
-
-def _write_oxigraph(statements: Iterable, path: Path, fmt: ox.RdfFormat) -> Path:
-    ox.serialize(statements, str(path), format=fmt,
+def _write_trig(statements: Iterable[Statement], path: Path) -> Path:
+    """Each document's statements in its named graph, the rest in the default graph, streamed
+    in the order :func:`kg.graph.statements` gives them: one block per graph."""
+    ox.serialize((ox.Quad(*statement) for statement in statements), str(path), format=ox.RdfFormat.TRIG,
                  prefixes=PREFIXES)
     return Path(path)
 
 
-def _from_turtle(turtle: Path, path: Path, fmt: ox.RdfFormat, head: bytes = b"", tail: bytes = b"") -> Path:
-    """Convert a Turtle file written by :func:`write_turtle` to another syntax, streaming in
-    Oxigraph, so the triples keep its order and are never all in memory at once."""
+def _dump(store: ox.Store, path: Path, fmt: ox.RdfFormat, head: bytes = b"", tail: bytes = b"") -> Path:
+    """The store's default graph (the union of the build's statements) in one syntax."""
     with open(path, "wb") as out:
         out.write(head)
-        ox.serialize(ox.parse(path=str(turtle), format=ox.RdfFormat.TURTLE), out, format=fmt)
+        store.dump(out, format=fmt, from_graph=DEFAULT, prefixes=PREFIXES if fmt == ox.RdfFormat.TURTLE else None)
         out.write(tail)
     return Path(path)
 
 
-def _jsonld_from_turtle(turtle: Path, path: Path) -> Path:
+def _write_jsonld(store: ox.Store, path: Path) -> Path:
     """JSON-LD: Oxigraph writes expanded nodes; they go under the ontology's prefixes as
     ``@context`` so a JSON-LD processor can compact them."""
     head = b'{"@context": ' + json.dumps(jsonld_context()).encode() + b', "@graph": '
-    return _from_turtle(turtle, path, ox.RdfFormat.JSON_LD, head, b"}\n")
+    return _dump(store, path, ox.RdfFormat.JSON_LD, head, b"}\n")
 
 
-def write_turtle(graph: Graph, path: Path) -> Path:
-    """Write ``graph`` as Turtle through Oxigraph: tens of times faster than rdflib's serializer."""
-    return _write_oxigraph(_sorted_triples(graph, _Terms()), path, ox.RdfFormat.TURTLE)
-
-
-def rdf_writers(graph: Graph, quads: Iterable[Quad]) -> dict[str, Writer]:
+def rdf_writers(store: ox.Store, statements: Iterable[Statement]) -> dict[str, Writer]:
     """Writers of a build's graph.ttl, graph.nt, graph.jsonld (with the ontology's prefixes as
-    its context) and graph.trig (one named graph per document), for :func:`write_files`.
-
-    All go through Oxigraph in a fixed order, so the same graph gives the same bytes; N-Triples
-    and JSON-LD are converted from the Turtle file, which is written first beside them.
+    its context) from ``store`` (:func:`kg.graph.build_store`), and of graph.trig (one named
+    graph per document) from ``statements`` (:func:`kg.graph.statements`), for :func:`write_files`.
+    The same input gives the same bytes.
     """
-    def beside(name: str, path: Path) -> Path:
-        return Path(path).with_name(name)
     return {
-        "graph.ttl": lambda path: write_turtle(graph, path),
-        "graph.nt": lambda path: _from_turtle(beside("graph.ttl", path), path, ox.RdfFormat.N_TRIPLES),
-        "graph.jsonld": lambda path: _jsonld_from_turtle(beside("graph.ttl", path), path),
-        "graph.trig": lambda path: _write_trig(quads, path),
+        "graph.ttl": lambda path: _dump(store, path, ox.RdfFormat.TURTLE),
+        "graph.nt": lambda path: _dump(store, path, ox.RdfFormat.N_TRIPLES),
+        "graph.jsonld": lambda path: _write_jsonld(store, path),
+        "graph.trig": lambda path: _write_trig(statements, path),
     }
 
 
@@ -156,7 +117,7 @@ def load_dataset(path: Path) -> Dataset:
 
 def flatten(dataset: Dataset) -> Graph:
     """Every triple of every graph of a dataset, as one graph with the ontology's prefixes."""
-    graph = new_graph()
+    graph = bind_prefixes(Graph())
     for s, p, o, _ in dataset.quads((None, None, None, None)):
         graph.add((s, p, o))
     return graph

@@ -1,28 +1,37 @@
-"""Resolved entities and facts → RDF.
+"""Resolved entities and facts → RDF statements, as Oxigraph quads.
 
-Every statement is produced once, by :func:`quads`, tagged with the document it came
-from (or None for what holds regardless of any document, such as a district's code).
-:func:`build_graph` collects them into one graph, :func:`build_dataset` into one named
-graph per document (for TriG). :func:`iri` is the one place IRIs are minted.
+Every statement is produced once, by :func:`statements`, in the graph it belongs to: the
+named graph of the document that said it, or the default graph for what holds regardless
+of any document (an entity's type and label, a district's code). They come document by
+document, so a TriG file or one N-Triples file per document streams straight out of them.
+:func:`build_store` loads them into an Oxigraph store whose default graph is their union;
+the build's Turtle, N-Triples, JSON-LD, pages and queries read that. The statements never
+become rdflib objects on the way (at a million triples rdflib takes most of a build's time
+and memory); :func:`build_graph` and :func:`build_dataset` give rdflib views for callers
+that want them, such as pySHACL. :func:`iri` is the one place IRIs are minted.
 """
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from urllib.parse import quote
 
-from rdflib import Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.document import Article, Document, Mention
-from kg.resolve import Entity, Resolution
+from kg.resolve import Entity, LocationFact, PostFact, Resolution
 from kg.vocab import GK, ID, LEVELS, bind_prefixes
 
-Quad = tuple[URIRef, URIRef, URIRef | Literal, str | None]
-# Terms repeat across quads (an entity in every statement about it, a surface or an offset in
-# many mentions): each is made once and the same object reused, up to this many of a kind.
+Term = ox.NamedNode | ox.Literal
+Statement = tuple[ox.NamedNode, ox.NamedNode, Term, ox.NamedNode | ox.DefaultGraph]
+# Terms repeat across statements (an entity in every statement about it, a surface or an offset
+# in many mentions): each is made once and the same object reused, up to this many of a kind.
 _TERMS = 1 << 16
+DEFAULT = ox.DefaultGraph()
 
 CLASSES = {"official": GK.Official, "person": GK.Person, "district": GK.District,
            "project": GK.Project, "programme": GK.Programme}
@@ -39,90 +48,73 @@ def iri(kind: str, key: str) -> URIRef:
 
 
 @lru_cache(maxsize=_TERMS)
-def zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+def node(kind: str, key: str) -> ox.NamedNode:
+    """:func:`iri` as an Oxigraph term."""
+    return ox.NamedNode(iri(kind, key))
 
 
-@lru_cache(maxsize=_TERMS, typed=True)
-def _plain(value: str) -> Literal:
-    """A plain literal; ``zh``, ``_plain`` and ``_integer`` give one object per value."""
-    return Literal(value)
+@lru_cache(maxsize=None)
+def term(uri: URIRef) -> ox.NamedNode:
+    """A vocabulary term (``GK.Official``, ``RDFS.label``) as an Oxigraph term."""
+    return ox.NamedNode(uri)
 
 
-@lru_cache(maxsize=_TERMS, typed=True)
-def _integer(value: int) -> Literal:
-    return Literal(value, datatype=XSD.integer)
+# Vocabulary terms, made once: reading them off rdflib's namespaces costs more than all else here.
+A = term(RDF.type)
+ALT_LABEL = term(SKOS.altLabel)
+ARTICLE = term(GK.Article)
+CODE = term(GK.code)
+DC_DATE = term(DCTERMS.date)
+DC_IDENTIFIER = term(DCTERMS.identifier)
+DC_IS_PART_OF = term(DCTERMS.isPartOf)
+DC_SOURCE = term(DCTERMS.source)
+DC_TITLE = term(DCTERMS.title)
+DOCUMENT = term(GK.Document)
+END_OFFSET = term(GK.endOffset)
+EVIDENCE = term(GK.evidence)
+EXTRACTOR = term(GK.extractor)
+HELD_BY = term(ORG.heldBy)
+HOLDS = term(ORG.holds)
+INTEGER = term(XSD.integer)
+IN_DISTRICT = term(GK.inDistrict)
+LABEL = term(RDFS.label)
+LEVEL = term(GK.level)
+LOCATED_IN = term(GK.locatedIn)
+MENTION = term(GK.Mention)
+MENTIONED_IN = term(GK.mentionedIn)
+MENTIONS = term(GK.mentions)
+ORGANISATION = term(GK.Organisation)
+PART_OF = term(GK.partOf)
+POST = term(GK.Post)
+POST_IN = term(ORG.postIn)
+ROLE = term(GK.role)
+START_OFFSET = term(GK.startOffset)
+SURFACE = term(GK.surface)
+TITLE = term(GK.title)
+WAS_DERIVED_FROM = term(PROV.wasDerivedFrom)
+
+
+@lru_cache(maxsize=_TERMS)
+def zh(text: str) -> ox.Literal:
+    return ox.Literal(text, language="zh")
+
+
+@lru_cache(maxsize=_TERMS)
+def _plain(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+@lru_cache(maxsize=_TERMS)
+def _integer(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=INTEGER)
 
 
 def _article_key(doc: Document, article: Article) -> str:
     return f"{doc.id}#{doc.articles.index(article)}"
 
 
-def _article_iris(doc: Document) -> dict[int, URIRef]:
-    """The IRI of each article of a document, by the article's id()."""
-    return {id(article): iri("article", _article_key(doc, article)) for article in doc.articles}
-
-
-def _source_of(doc: Document, offset: int, articles: dict[int, URIRef] | None = None) -> URIRef:
-    """The IRI of the article holding ``offset``, else of the document (``articles``: the
-    document's article IRIs, when already minted)."""
-    article = doc.article_at(offset)
-    if article is None:
-        return iri("doc", doc.id)
-    return articles[id(article)] if articles is not None else iri("article", _article_key(doc, article))
-
-
 def mention_iri(doc_id: str, mention: Mention) -> URIRef:
     return iri("mention", f"{doc_id}#{mention.start}-{mention.end}-{mention.kind}")
-
-
-def _document_quads(doc: Document) -> Iterator[Quad]:
-    node = iri("doc", doc.id)
-    yield node, RDF.type, GK.Document, doc.id
-    yield node, DCTERMS.identifier, _plain(doc.id), doc.id
-    if doc.title:
-        yield node, DCTERMS.title, zh(doc.title), doc.id
-    if doc.date:
-        yield node, DCTERMS.date, _plain(doc.date), doc.id
-    for article in doc.articles:
-        a = iri("article", _article_key(doc, article))
-        yield a, RDF.type, GK.Article, doc.id
-        yield a, DCTERMS.isPartOf, node, doc.id
-        if article.title:
-            yield a, DCTERMS.title, zh(article.title), doc.id
-        if article.date:
-            yield a, DCTERMS.date, _plain(article.date), doc.id
-
-
-def _mention_quads(doc: Document, mention: Mention, entity: URIRef,
-                   articles: dict[int, URIRef] | None = None) -> Iterator[Quad]:
-    node, source = mention_iri(doc.id, mention), _source_of(doc, mention.start, articles)
-    yield node, RDF.type, GK.Mention, doc.id
-    yield node, GK.mentions, entity, doc.id
-    yield node, DCTERMS.source, source, doc.id
-    yield node, GK.surface, zh(mention.text), doc.id
-    yield node, GK.startOffset, _integer(mention.start), doc.id
-    yield node, GK.endOffset, _integer(mention.end), doc.id
-    yield node, GK.evidence, zh(doc.sentence_text(mention)), doc.id
-    yield node, GK.extractor, _plain(mention.extractor), doc.id
-    yield entity, GK.mentionedIn, source, doc.id
-
-
-def _entity_quads(entity: Entity, node: URIRef | None = None) -> Iterator[Quad]:
-    node = iri(entity.kind, entity.key) if node is None else node
-    cls = GK.PolicyDocument if entity.attrs.get("document") else CLASSES[entity.kind]
-    yield node, RDF.type, cls, None
-    yield node, RDFS.label, zh(entity.name), None
-    for alias in sorted(entity.aliases):
-        yield node, SKOS.altLabel, zh(alias), None
-    if entity.kind == "district":
-        yield node, GK.level, LEVELS[entity.attrs["level"]], None
-        if entity.attrs.get("code"):
-            yield node, GK.code, _plain(entity.attrs["code"]), None
-        if entity.attrs.get("parent"):
-            yield node, GK.partOf, iri("district", entity.attrs["parent"]), None
-    if entity.kind == "person" and entity.attrs.get("role"):
-        yield node, GK.role, Literal(entity.attrs["role"], lang="zh"), None
 
 
 def post_label(org: str | None, title: str) -> str:
@@ -133,63 +125,168 @@ def post_label(org: str | None, title: str) -> str:
     return org + title[overlap:]
 
 
-def _post_quads(result: Resolution) -> Iterator[Quad]:
-    for fact in result.posts:
-        official = iri("official", fact.official)
-        place = fact.district or ""
-        post = iri("post", f"{fact.official}|{fact.title}|{fact.org or ''}|{place}")
-        yield official, ORG.holds, post, fact.doc
-        yield post, RDF.type, GK.Post, fact.doc
-        yield post, ORG.heldBy, official, fact.doc
-        yield post, RDFS.label, zh(post_label(fact.org, fact.title)), fact.doc
-        yield post, GK.title, zh(fact.title), fact.doc
-        yield post, PROV.wasDerivedFrom, mention_iri(fact.doc, fact.mention), fact.doc
+# ---------------------------------------------------------------- what one document says
+
+Triple = tuple[ox.NamedNode, ox.NamedNode, Term]
+
+
+class _Document:
+    """The statements of one document, each once, in its named graph."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.node = node("doc", doc.id)
+        self.articles = {id(a): node("article", _article_key(doc, a)) for a in doc.articles}
+
+    def source_of(self, offset: int) -> ox.NamedNode:
+        """The article holding ``offset``, else the document."""
+        article = self.doc.article_at(offset)
+        return self.node if article is None else self.articles[id(article)]
+
+    def triples(self, mentions: list[tuple[Mention, ox.NamedNode]], posts: list[PostFact],
+                locations: list[LocationFact]) -> Iterator[Triple]:
+        """Each statement once: mentions are unique by construction; an entity mentioned twice
+        in one source, or a post stated twice, would repeat without the checks."""
+        yield from self._document()
+        mentioned: dict[tuple[ox.NamedNode, ox.NamedNode], None] = {}
+        for mention, entity in mentions:
+            source = self.source_of(mention.start)
+            yield from self._mention(mention, entity, source)
+            mentioned[entity, source] = None
+        yield from ((entity, MENTIONED_IN, source) for entity, source in mentioned)
+        yield from _unique(self._facts(posts, locations))
+
+    def _facts(self, posts: list[PostFact], locations: list[LocationFact]) -> Iterator[Triple]:
+        for fact in posts:
+            yield from _post(fact, ox.NamedNode(mention_iri(self.doc.id, fact.mention)))
+        for fact in locations:
+            yield node("project", fact.project), LOCATED_IN, node("district", fact.district)
+
+    def _document(self) -> Iterator[Triple]:
+        doc = self.doc
+        yield self.node, A, DOCUMENT
+        yield self.node, DC_IDENTIFIER, _plain(doc.id)
+        if doc.title:
+            yield self.node, DC_TITLE, zh(doc.title)
+        if doc.date:
+            yield self.node, DC_DATE, _plain(doc.date)
+        for article in doc.articles:
+            a = self.articles[id(article)]
+            yield a, A, ARTICLE
+            yield a, DC_IS_PART_OF, self.node
+            if article.title:
+                yield a, DC_TITLE, zh(article.title)
+            if article.date:
+                yield a, DC_DATE, _plain(article.date)
+
+    def _mention(self, mention: Mention, entity: ox.NamedNode, source: ox.NamedNode) -> Iterator[Triple]:
+        m = ox.NamedNode(mention_iri(self.doc.id, mention))
+        yield m, A, MENTION
+        yield m, MENTIONS, entity
+        yield m, DC_SOURCE, source
+        yield m, SURFACE, zh(mention.text)
+        yield m, START_OFFSET, _integer(mention.start)
+        yield m, END_OFFSET, _integer(mention.end)
+        yield m, EVIDENCE, zh(self.doc.sentence_text(mention))
+        yield m, EXTRACTOR, _plain(mention.extractor)
+
+
+def _post(fact: PostFact, mention: ox.NamedNode) -> Iterator[Triple]:
+    official = node("official", fact.official)
+    place = fact.district or ""
+    post = node("post", f"{fact.official}|{fact.title}|{fact.org or ''}|{place}")
+    yield official, HOLDS, post
+    yield post, A, POST
+    yield post, HELD_BY, official
+    yield post, LABEL, zh(post_label(fact.org, fact.title))
+    yield post, TITLE, zh(fact.title)
+    yield post, WAS_DERIVED_FROM, mention
+    if fact.district:
+        yield post, IN_DISTRICT, node("district", fact.district)
+    if fact.org:
+        organisation = node("organisation", f"{place}|{fact.org}")
+        yield post, POST_IN, organisation
+        yield organisation, A, ORGANISATION
+        yield organisation, LABEL, zh(fact.org)
         if fact.district:
-            yield post, GK.inDistrict, iri("district", fact.district), fact.doc
-        if fact.org:
-            organisation = iri("organisation", f"{place}|{fact.org}")
-            yield post, ORG.postIn, organisation, fact.doc
-            yield organisation, RDF.type, GK.Organisation, fact.doc
-            yield organisation, RDFS.label, zh(fact.org), fact.doc
-            if fact.district:
-                yield organisation, GK.inDistrict, iri("district", fact.district), fact.doc
+            yield organisation, IN_DISTRICT, node("district", fact.district)
 
 
-def quads(result: Resolution) -> Iterator[Quad]:
-    """Every statement of the graph, with the id of the document that gave it (or None)."""
-    docs = {doc.id: doc for doc in result.documents}
-    articles = {doc_id: _article_iris(doc) for doc_id, doc in docs.items()}
-    for doc in result.documents:
-        yield from _document_quads(doc)
+# ---------------------------------------------------------------- what holds regardless of documents
+
+
+def _entity(entity: Entity) -> Iterator[Triple]:
+    subject = node(entity.kind, entity.key)
+    cls = GK.PolicyDocument if entity.attrs.get("document") else CLASSES[entity.kind]
+    yield subject, A, term(cls)
+    yield subject, LABEL, zh(entity.name)
+    for alias in sorted(entity.aliases):
+        yield subject, ALT_LABEL, zh(alias)
+    if entity.kind == "district":
+        yield subject, LEVEL, term(LEVELS[entity.attrs["level"]])
+        if entity.attrs.get("code"):
+            yield subject, CODE, _plain(entity.attrs["code"])
+        if entity.attrs.get("parent"):
+            yield subject, PART_OF, node("district", entity.attrs["parent"])
+    if entity.kind == "person" and entity.attrs.get("role"):
+        yield subject, ROLE, zh(entity.attrs["role"])
+
+
+# ---------------------------------------------------------------- the whole graph
+
+
+def _by_document(result: Resolution) -> dict[str, tuple[list, list, list]]:
+    """Per document id: its (mention, entity node) pairs in text order, its posts, its locations."""
+    parts: dict[str, tuple[list, list, list]] = defaultdict(lambda: ([], [], []))
     for entity in result.entities.values():
-        node = iri(entity.kind, entity.key)
-        yield from _entity_quads(entity, node)
+        subject = node(entity.kind, entity.key)
         for doc_id, mention in entity.mentions:
-            yield from _mention_quads(docs[doc_id], mention, node, articles[doc_id])
-    yield from _post_quads(result)
+            parts[doc_id][0].append((mention, subject))
+    for fact in result.posts:
+        parts[fact.doc][1].append(fact)
     for fact in result.locations:
-        yield iri("project", fact.project), GK.locatedIn, iri("district", fact.district), fact.doc
+        parts[fact.doc][2].append(fact)
+    for mentions, _, _ in parts.values():
+        mentions.sort(key=lambda pair: (pair[0].start, pair[0].end, pair[0].kind))
+    return parts
 
 
-def new_graph(store: str = "default") -> Graph:
-    return bind_prefixes(Graph(store=store))
+def _unique(triples: Iterable[Triple]) -> Iterator[Triple]:
+    seen: set[Triple] = set()
+    for triple in triples:
+        if triple not in seen:
+            seen.add(triple)
+            yield triple
 
 
-def build_graph(result: Resolution, store: str = "default") -> Graph:
-    """The whole knowledge graph as one rdflib Graph.
+def statements(result: Resolution) -> Iterator[Statement]:
+    """Every statement as (subject, predicate, object, graph): each document's, in input order,
+    in the document's named graph, then those of no document in the default graph. No
+    statement repeats within a graph."""
+    parts = _by_document(result)
+    for doc in result.documents:
+        mentions, posts, locations = parts.get(doc.id, ([], [], []))
+        document = _Document(doc)
+        yield from ((s, p, o, document.node) for s, p, o in document.triples(mentions, posts, locations))
+    yield from ((s, p, o, DEFAULT) for entity in result.entities.values() for s, p, o in _entity(entity))
 
-    A build, which keeps no per-document contexts in memory (TriG and shards come from
-    :func:`quads`), passes ``store="SimpleMemory"``: it fills about a quarter faster.
-    """
-    graph = new_graph(store)
-    graph.addN((s, p, o, graph) for s, p, o, _ in quads(result))
-    return graph
+
+def build_store(statements: Iterable[Statement]) -> ox.Store:
+    """An in-memory Oxigraph store whose default graph holds the union of ``statements``."""
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(s, p, o) for s, p, o, _ in statements)
+    return store
+
+
+def build_graph(result: Resolution) -> Graph:
+    """The whole knowledge graph as one rdflib Graph."""
+    data = build_store(statements(result)).dump(format=ox.RdfFormat.N_TRIPLES, from_graph=DEFAULT)
+    return bind_prefixes(Graph()).parse(data=data, format="nt")
 
 
 def build_dataset(result: Resolution) -> Dataset:
-    """The graph split into one named graph per document, plus the default graph."""
+    """The graph as an rdflib Dataset: one named graph per document, plus the default graph."""
+    data = ox.serialize((ox.Quad(*statement) for statement in statements(result)), format=ox.RdfFormat.N_QUADS)
     dataset = bind_prefixes(Dataset())
-    for s, p, o, doc_id in quads(result):
-        context = dataset.graph(iri("doc", doc_id)) if doc_id else dataset.default_graph
-        context.add((s, p, o))
+    dataset.parse(data=data, format="nquads")
     return dataset

@@ -18,7 +18,7 @@ from IPython.display import IFrame
 from rdflib import Graph
 
 from kg.errors import GraphError
-from kg.query import load_graph
+from kg.store import Store
 from kg.viz import render_view
 
 VIEWS = Path("kg-views")
@@ -39,18 +39,23 @@ def _page_name(focus: str | None, hops: int, kinds: Iterable[str] | None) -> str
     return "_".join(p for p in parts if p).replace(os.sep, "_") + ".html"
 
 
-def show(graph: Graph | str | Path, focus: str | None = None, hops: int = 2,
+def _store(graph: Store | Graph | str | Path) -> Store:
+    if isinstance(graph, Store):
+        return graph
+    return Store.from_graph(graph) if isinstance(graph, Graph) else Store.from_file(Path(graph))
+
+
+def show(graph: Store | Graph | str | Path, focus: str | None = None, hops: int = 2,
          kinds: Iterable[str] | None = None, path: str | Path | None = None,
          height: int = 640) -> IFrame:
-    """Write a view of ``graph`` (a Graph or a graph file) and return an IFrame showing it.
+    """Write a view of ``graph`` (a Store, a Graph or a graph file) and return an IFrame showing it.
 
     The page goes to ``path``, by default ``kg-views/<focus>.html`` under the working folder.
     """
-    if not isinstance(graph, Graph):
-        graph = load_graph(Path(graph))
+    store = _store(graph)
     kinds = list(kinds) if kinds else None
     target = Path(path) if path else VIEWS / _page_name(focus, hops, kinds)
     src = _served_path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    render_view(graph, target, focus, hops, kinds)
+    render_view(store, target, focus, hops, kinds)
     return IFrame(src=src, width="100%", height=height)

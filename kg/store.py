@@ -61,8 +61,8 @@ def syntax_message(exc: SyntaxError, sparql: str) -> str:
 class Store:
     """An in-memory Oxigraph store. Named graphs (from TriG) are queried as one default graph."""
 
-    def __init__(self) -> None:
-        self._store = ox.Store()
+    def __init__(self, store: ox.Store | None = None) -> None:
+        self._store = ox.Store() if store is None else store
 
     @classmethod
     def from_file(cls, path: str | Path) -> Store:

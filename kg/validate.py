@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyshacl
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
@@ -63,6 +62,8 @@ def _violations(results: Graph) -> list[Violation]:
 
 def validate(graph: Graph, shapes: Path = SHAPES) -> Report:
     """Validate a graph with pySHACL: conforms, and one Violation per failing node and path."""
+    import pyshacl  # here, not at the top: importing it costs every kg command a tenth of a second
+
     ontology = Graph().parse(ONTOLOGY_DIR / "govkg.ttl", format="turtle")
     conforms, results, _ = pyshacl.validate(
         graph, shacl_graph=Graph().parse(shapes, format="turtle"), ont_graph=ontology,

@@ -1,11 +1,12 @@
 """pyvis views of the graph: self-contained HTML files that open from disk, offline.
 
 A :class:`View` is what one page draws: entity nodes and relation edges, each carrying the
-evidence sentences, documents and dates it came from. :func:`view_of` reads it from the RDF
-graph; :func:`neighbourhood` and :func:`only_kinds` narrow it; :func:`write_view` renders it
-through pyvis with vis-network in line and the page's own search, kind filters and evidence
-panel (kg/templates/view.html). Document text only ever reaches the page as JSON data that
-the page puts into the DOM with ``textContent``, so markup in a document never runs.
+evidence sentences, documents and dates it came from. :func:`view_of` reads it from the
+Oxigraph store (:class:`kg.store.Store`), one SPARQL SELECT per thing read; :func:`neighbourhood`
+and :func:`only_kinds` narrow it; :func:`write_view` renders it through pyvis with vis-network
+in line and the page's own search, kind filters and evidence panel (kg/templates/view.html).
+Document text only ever reaches the page as JSON data that the page puts into the DOM with
+``textContent``, so markup in a document never runs.
 """
 from __future__ import annotations
 
@@ -15,16 +16,19 @@ import subprocess
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
+from typing import NamedTuple
 
 import networkx as nx
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+import pyoxigraph as ox
+from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 from pyvis.network import Network
-from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS
+from rdflib import URIRef
 
 from kg.errors import GraphError
+from kg.store import Store
 from kg.vocab import GK
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -95,70 +99,97 @@ class View:
                     [e for e in self.edges if e.source in keep and e.target in keep])
 
 
-# ---------------------------------------------------------------- reading the RDF graph
+# ---------------------------------------------------------------- reading the store
+
+_KIND_OF_CLASS = {str(style.cls): kind for kind, style in KINDS.items()}
+_RELATION_OF = {str(GK.partOf): RELATIONS["part"], str(GK.locatedIn): RELATIONS["located"],
+                str(GK.inDistrict): RELATIONS["located"]}
+
+ENTITIES = """SELECT ?entity ?type ?label ?alias WHERE {
+  VALUES ?type { %s }
+  ?entity a ?type .
+  OPTIONAL { ?entity rdfs:label ?label } OPTIONAL { ?entity skos:altLabel ?alias }
+}""" % " ".join(f"<{cls}>" for cls in _KIND_OF_CLASS)
+
+MENTIONS = """SELECT ?mention ?entity ?source ?start ?sentence WHERE {
+  ?mention gk:mentions ?entity ; dcterms:source ?source .  # gk:mentions implies a gk:Mention
+  OPTIONAL { ?mention gk:startOffset ?start } OPTIONAL { ?mention gk:evidence ?sentence }
+}"""
+
+SOURCES = """SELECT ?source ?doc ?title ?identifier ?date ?docDate WHERE {
+  { SELECT DISTINCT ?source WHERE { ?mention dcterms:source ?source } }
+  OPTIONAL { ?source dcterms:isPartOf ?whole } BIND (COALESCE(?whole, ?source) AS ?doc)
+  OPTIONAL { ?source dcterms:date ?date } OPTIONAL { ?doc dcterms:date ?docDate }
+  OPTIONAL { ?doc dcterms:title ?title } OPTIONAL { ?doc dcterms:identifier ?identifier }
+}"""
+
+# DISTINCT: in a TriG file a post stated by several documents is in several named graphs
+POSTS = """SELECT DISTINCT ?official ?post ?target ?label ?title ?mention WHERE {
+  ?official org:holds ?post .
+  OPTIONAL { ?post gk:inDistrict ?district } OPTIONAL { ?post org:postIn ?organisation }
+  BIND (COALESCE(?district, ?organisation) AS ?target)
+  OPTIONAL { ?post rdfs:label ?label } OPTIONAL { ?post gk:title ?title }
+  OPTIONAL { ?post prov:wasDerivedFrom ?mention }
+}"""
+
+STRUCTURE = """SELECT ?predicate ?source ?target WHERE {
+  VALUES ?predicate { %s } ?source ?predicate ?target .
+}""" % " ".join(f"<{predicate}>" for predicate in _RELATION_OF)
+
+CITIES = "SELECT ?city WHERE { ?city a gk:District ; gk:level gk:City }"
 
 
-def _kind_of(graph: Graph, node: URIRef) -> str | None:
-    types = set(graph.objects(node, RDF.type))
-    return next((kind for kind in reversed(KINDS) if KINDS[kind].cls in types), None)
+def _text(term: ox.NamedNode | ox.Literal | None) -> str:
+    """The IRI or lexical form of a term; "" for an unbound OPTIONAL."""
+    return "" if term is None else term.value
 
 
-def _entity_nodes(graph: Graph) -> dict[str, Node]:
-    nodes = {}
-    for kind, style in KINDS.items():
-        for subject in graph.subjects(RDF.type, style.cls):
-            if _kind_of(graph, subject) == kind:
-                aliases = sorted(str(a) for a in graph.objects(subject, SKOS.altLabel))
-                label = str(graph.value(subject, RDFS.label) or subject.rsplit("/", 1)[-1])
-                nodes[str(subject)] = Node(str(subject), label, kind, aliases)
-    return nodes
+def _entity_nodes(store: Store) -> dict[str, Node]:
+    """Nodes by IRI, grouped by kind in KINDS order; an entity of several classes takes the last kind."""
+    kinds, labels, aliases = defaultdict(set), {}, defaultdict(set)
+    for entity, cls, label, alias in store.query(ENTITIES):
+        kinds[entity.value].add(_KIND_OF_CLASS[cls.value])
+        labels.setdefault(entity.value, _text(label))
+        if alias is not None:
+            aliases[entity.value].add(alias.value)
+    rank = list(KINDS).index
+    nodes = [Node(entity, labels[entity] or entity.rsplit("/", 1)[-1], max(found, key=rank),
+                  sorted(aliases[entity])) for entity, found in kinds.items()]
+    return {node.id: node for node in sorted(nodes, key=lambda n: (rank(n.kind), n.id))}
 
 
-def _source_info(graph: Graph, source: URIRef) -> tuple[str, str]:
-    """(document label, date) of an article or document: its own date, else its document's."""
-    doc = graph.value(source, DCTERMS.isPartOf) or source
-    date = graph.value(source, DCTERMS.date) or graph.value(doc, DCTERMS.date) or ""
-    name = graph.value(doc, DCTERMS.title) or graph.value(doc, DCTERMS.identifier) or doc
-    return str(name), str(date)
-
-
-@dataclass(frozen=True)
-class _Mention:
-    iri: URIRef
-    entity: str
-    source: URIRef
+class _Mention(NamedTuple):
+    """A mention and its evidence; the field order makes mentions sort by source, offset, IRI."""
+    source: str
     start: int
+    iri: str
+    entity: str
     sentence: str
+    doc: str
+    date: str
+
+    def evidence(self, note: str = "") -> Evidence:
+        return Evidence(self.sentence, self.doc, self.date, note)
 
 
-def _mentions(graph: Graph) -> list[_Mention]:
-    found = []
-    for mention in graph.subjects(RDF.type, GK.Mention):
-        entity, source = graph.value(mention, GK.mentions), graph.value(mention, DCTERMS.source)
-        if entity is None or source is None:
-            continue
-        start = graph.value(mention, GK.startOffset)
-        found.append(_Mention(mention, str(entity), source, int(start or 0),
-                              str(graph.value(mention, GK.evidence) or "")))
-    return sorted(found, key=lambda m: (str(m.source), m.start))
+def _source_info(store: Store) -> dict[str, tuple[str, str]]:
+    """(document label, date) of each mention source: an article's own date, else its document's."""
+    return {source.value: (_text(title) or _text(identifier) or doc.value,
+                           _text(date) or _text(doc_date))
+            for source, doc, title, identifier, date, doc_date in store.query(SOURCES)}
 
 
-class _Sources:
-    """Evidence for mentions: the sentence, and the document and date of its source."""
-
-    def __init__(self, graph: Graph, mentions: list[_Mention]):
-        self.graph = graph
-        self.mentions = {m.iri: m for m in mentions}
-        self._info: dict[URIRef, tuple[str, str]] = {}
-
-    def evidence(self, mention: URIRef, note: str = "") -> Evidence:
-        m = self.mentions[mention]
-        if m.source not in self._info:
-            self._info[m.source] = _source_info(self.graph, m.source)
-        return Evidence(m.sentence, *self._info[m.source], note)
+def _mentions(store: Store, nodes: dict[str, Node]) -> dict[str, _Mention]:
+    """The mentions of ``nodes`` by IRI, in order of source, offset and IRI."""
+    sources, found = _source_info(store), []
+    for mention, entity, source, start, sentence in store.query(MENTIONS):
+        if entity.value in nodes:
+            found.append(_Mention(source.value, int(start.value) if start else 0, mention.value,
+                                  entity.value, _text(sentence), *sources[source.value]))
+    return {m.iri: m for m in sorted(found)}
 
 
-def _together(mentions: list[_Mention], unit: str) -> list[list[_Mention]]:
+def _together(mentions: Iterable[_Mention], unit: str) -> list[list[_Mention]]:
     """Mentions grouped by sentence (same source and sentence, offsets within one sentence) or article."""
     groups: dict[tuple, list[list[_Mention]]] = defaultdict(list)
     for m in mentions:
@@ -170,40 +201,27 @@ def _together(mentions: list[_Mention], unit: str) -> list[list[_Mention]]:
     return [cluster for clusters in groups.values() for cluster in clusters]
 
 
-def _post_edges(graph: Graph, nodes: dict[str, Node], sources: _Sources) -> list[Edge]:
-    """Official → district (or organisation) of each post, with the sentence that states it."""
-    edges = []
-    for official, post in graph.subject_objects(ORG.holds):
-        target = graph.value(post, GK.inDistrict) or graph.value(post, ORG.postIn)
-        if str(official) not in nodes or str(target) not in nodes:
-            continue
-        note = str(graph.value(post, RDFS.label) or graph.value(post, GK.title) or "")
-        found = [sources.evidence(m, note) for m in graph.objects(post, PROV.wasDerivedFrom)
-                 if m in sources.mentions]
-        edges.append(Edge(str(official), str(target), RELATIONS["post"], found))
-    return edges
+def _post_edges(store: Store, nodes: dict[str, Node], mentions: dict[str, _Mention]) -> list[Edge]:
+    """Official → district (or organisation) of their posts, with the sentences that state them."""
+    stated: dict[tuple[str, str], list[tuple[_Mention, str]]] = {}
+    for official, _, target, label, title, mention in store.query(POSTS):
+        if official.value in nodes and _text(target) in nodes:
+            found = stated.setdefault((official.value, target.value), [])
+            if _text(mention) in mentions:
+                found.append((mentions[mention.value], _text(label) or _text(title)))
+    return [Edge(official, target, RELATIONS["post"], [m.evidence(note) for m, note in sorted(found)])
+            for (official, target), found in sorted(stated.items())]
 
 
-def _structural_edges(graph: Graph, nodes: dict[str, Node]) -> list[Edge]:
-    pairs = [(GK.partOf, RELATIONS["part"]), (GK.locatedIn, RELATIONS["located"]),
-             (GK.inDistrict, RELATIONS["located"])]
-    return [Edge(str(s), str(o), relation) for predicate, relation in pairs
-            for s, o in graph.subject_objects(predicate)
-            if str(s) in nodes and str(o) in nodes]
+def _structural_edges(store: Store, nodes: dict[str, Node]) -> list[Edge]:
+    """Part-of and located-in edges between nodes, each once, by predicate, then source and target."""
+    order = list(_RELATION_OF)
+    rows = sorted((order.index(p.value), s.value, o.value) for p, s, o in store.query(STRUCTURE))
+    edges = dict.fromkeys((s, o, _RELATION_OF[order[p]]) for p, s, o in rows if s in nodes and o in nodes)
+    return [Edge(*edge) for edge in edges]
 
 
-def _merge(edges: Iterable[Edge]) -> list[Edge]:
-    merged: dict[tuple[str, str, str], Edge] = {}
-    for edge in edges:
-        key = (edge.source, edge.target, edge.relation)
-        if key in merged:
-            merged[key].evidence.extend(edge.evidence)
-        else:
-            merged[key] = Edge(edge.source, edge.target, edge.relation, list(edge.evidence))
-    return list(merged.values())
-
-
-def _add_comentions(edges: list[Edge], clusters: list[list[_Mention]], sources: _Sources) -> list[Edge]:
+def _add_comentions(edges: list[Edge], clusters: list[list[_Mention]]) -> list[Edge]:
     """Co-mention sentences as evidence of existing edges, and co-mentioned edges for the rest."""
     by_pair = {frozenset((e.source, e.target)): e for e in edges}
     for cluster in clusters:
@@ -212,23 +230,23 @@ def _add_comentions(edges: list[Edge], clusters: list[list[_Mention]], sources: 
             if edge is None:
                 edge = by_pair[frozenset((a, b))] = Edge(a, b, RELATIONS["co"])
                 edges.append(edge)
-            edge.evidence.append(sources.evidence(cluster[0].iri))
+            edge.evidence.append(cluster[0].evidence())
     return edges
 
 
-def view_of(graph: Graph, comention: str = "sentence") -> View:
-    """Every entity of the graph and the relations between them, with their evidence.
+def view_of(store: Store, comention: str = "sentence") -> View:
+    """Every entity of the store and the relations between them, with their evidence.
 
     ``comention`` is ``"sentence"`` or ``"article"``: how close two mentions must be for
-    their entities to count as co-mentioned.
+    their entities to count as co-mentioned. Nodes come in KINDS order, then by IRI; edges
+    part-of, located-in, posts (by official and place), then co-mentions.
     """
-    nodes = _entity_nodes(graph)
-    sources = _Sources(graph, [m for m in _mentions(graph) if m.entity in nodes])
-    for m in sources.mentions.values():
-        nodes[m.entity].evidence.append(sources.evidence(m.iri))
-    edges = _merge(_structural_edges(graph, nodes) + _post_edges(graph, nodes, sources))
-    clusters = _together(list(sources.mentions.values()), comention)
-    return View(nodes, _add_comentions(edges, clusters, sources))
+    nodes = _entity_nodes(store)
+    mentions = _mentions(store, nodes)
+    for m in mentions.values():
+        nodes[m.entity].evidence.append(m.evidence())
+    edges = _structural_edges(store, nodes) + _post_edges(store, nodes, mentions)
+    return View(nodes, _add_comentions(edges, _together(mentions.values(), comention)))
 
 
 # ---------------------------------------------------------------- narrowing a view
@@ -385,11 +403,17 @@ def _legend(view: View) -> list[dict]:
              "shape": style.shape, "count": counts[kind]} for kind, style in KINDS.items() if counts[kind]]
 
 
+@lru_cache(maxsize=None)
+def _template(pyvis_templates: str) -> Template:
+    """The view template, compiled once: it takes in all of vis-network, which is slow to lex."""
+    env = Environment(loader=FileSystemLoader([str(TEMPLATES), pyvis_templates]),
+                      autoescape=select_autoescape(["html"]))
+    return env.get_template("view.html")
+
+
 def html_page(net: Network, view: View, title: str) -> str:
     """The page: pyvis's data and vis-network in line, in the view template (no remote reference)."""
-    env = Environment(loader=FileSystemLoader([str(TEMPLATES), net.template_dir]),
-                      autoescape=select_autoescape(["html"]))
-    return env.get_template("view.html").render(
+    return _template(net.template_dir).render(
         title=title, data={"nodes": net.nodes, "edges": net.edges, "options": net.options},
         legend=_legend(view),
         relations=list(RELATIONS.values()))
@@ -402,23 +426,23 @@ def write_view(view: View, path: Path, title: str = "govkg") -> Path:
     return path
 
 
-def render_view(graph: Graph, path: Path, focus: str | None = None, hops: int = 2,
+def render_view(store: Store, path: Path, focus: str | None = None, hops: int = 2,
                 kinds: Iterable[str] | None = None, comention: str = "sentence") -> Path:
     """Write the view ``kg viz`` draws: the whole graph, or the neighbourhood of ``focus``."""
-    view = focused(view_of(graph, comention), focus, hops, kinds)
+    view = focused(view_of(store, comention), focus, hops, kinds)
     title = f"{focus} · {hops} hops" if focus else "govkg"
     return write_view(view, path, title)
 
 
-def render_html(graph: Graph, path: Path) -> Path:
+def render_html(store: Store, path: Path) -> Path:
     """The whole graph as one HTML file (what ``kg build`` writes as graph.html)."""
-    return render_view(graph, path)
+    return render_view(store, path)
 
 
-def page_writers(graph: Graph) -> dict[str, Callable[[Path], Path]]:
+def page_writers(store: Store) -> dict[str, Callable[[Path], Path]]:
     """For kg.export.write_files: ``graph.html`` (the whole graph) and ``city-<code>.html`` per city."""
-    view = view_of(graph)
-    cities = sorted(str(c) for c in graph.subjects(GK.level, GK.City) if str(c) in view.nodes)
+    view = view_of(store)
+    cities = sorted({row["city"].value for row in store.query(CITIES)} & set(view.nodes))
     writers = {"graph.html": lambda path: write_view(view, path)}
     for city in cities:
         writers[f"city-{city.rsplit('/', 1)[-1]}.html"] = \
@@ -426,7 +450,7 @@ def page_writers(graph: Graph) -> dict[str, Callable[[Path], Path]]:
     return writers
 
 
-def city_views(graph: Graph, outdir: Path) -> list[Path]:
+def city_views(store: Store, outdir: Path) -> list[Path]:
     """Write the whole graph and one view per city into ``outdir``; the paths written."""
     Path(outdir).mkdir(parents=True, exist_ok=True)
-    return [write(Path(outdir) / name) for name, write in page_writers(graph).items()]
+    return [write(Path(outdir) / name) for name, write in page_writers(store).items()]

@@ -191,6 +191,12 @@ def hostile_graph():
     return build_graph(hostile_resolution())
 
 
+@pytest.fixture
+def hostile_store(hostile_graph):
+    from kg.store import Store
+    return Store.from_graph(hostile_graph)
+
+
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory) -> Path:
     """The default corpus built once per test session; the folder holding its exports."""

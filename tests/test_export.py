@@ -8,7 +8,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from kg import cli
 from kg.errors import GraphError
 from kg.export import convert, rdf_writers, serialize, write_files
-from kg.graph import quads
+from kg.graph import build_store, statements
 from kg.vocab import PREFIXES
 from tests.conftest import small_resolution
 
@@ -24,12 +24,13 @@ def named_graphs(dataset: Dataset) -> dict:
     return {g.identifier: g for g in dataset.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g)}
 
 
-def _write_build_exports(folder, graph) -> list:
-    return write_files(folder, rdf_writers(graph, quads(small_resolution())))
+def _write_build_exports(folder) -> list:
+    graph = list(statements(small_resolution()))
+    return write_files(folder, rdf_writers(build_store(graph), graph))
 
 
 def test_export_writers_write_four_files(tmp_path, small_graph, small_dataset):
-    written = _write_build_exports(tmp_path, small_graph)
+    written = _write_build_exports(tmp_path)
     assert sorted(p.name for p in written) == ["graph.jsonld", "graph.nt", "graph.trig", "graph.ttl"]
     for name, fmt in (("graph.ttl", "turtle"), ("graph.nt", "nt"), ("graph.jsonld", "json-ld")):
         assert_same(small_graph, Graph().parse(tmp_path / name, format=fmt))
@@ -42,7 +43,7 @@ def test_export_writers_write_four_files(tmp_path, small_graph, small_dataset):
 
 def test_export_writers_give_the_same_bytes_twice(tmp_path, small_graph):
     first, second = tmp_path / "1", tmp_path / "2"
-    _write_build_exports(first, small_graph), _write_build_exports(second, small_graph)
+    _write_build_exports(first), _write_build_exports(second)
     for name in ("graph.ttl", "graph.nt", "graph.trig", "graph.jsonld"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
@@ -72,7 +73,7 @@ def test_export_trig_needs_a_dataset(small_graph):
 
 
 def test_export_convert_between_formats(tmp_path, small_graph, small_dataset):
-    _write_build_exports(tmp_path, small_graph)
+    _write_build_exports(tmp_path)
     assert_same(small_graph, Graph().parse(data=convert(tmp_path / "graph.trig", "nt"), format="nt"))
     assert_same(small_graph, Graph().parse(data=convert(tmp_path / "graph.jsonld", "ttl"), format="turtle"))
     back = Dataset()

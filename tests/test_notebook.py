@@ -8,9 +8,9 @@ from kg.errors import GraphError
 from kg.notebook import show
 
 
-def test_notebook_show_returns_an_iframe_on_a_written_view(small_graph, tmp_path, monkeypatch):
+def test_notebook_show_returns_an_iframe_on_a_written_view(small_store, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    frame = show(small_graph, focus="临江区", hops=1, height=500)
+    frame = show(small_store, focus="临江区", hops=1, height=500)
     assert isinstance(frame, IFrame) and frame.src == "kg-views/临江区_1hops.html"
     assert (tmp_path / frame.src).read_text(encoding="utf-8").count("vis.Network") == 1
     assert 'src="kg-views/临江区_1hops.html"' in frame._repr_html_() and 'height="500"' in frame._repr_html_()

@@ -1,10 +1,11 @@
-"""The HTML views: what they draw from the RDF graph, narrowing, layout, and the page itself."""
+"""The HTML views: what they draw from the graph store, narrowing, layout, and the page itself."""
 from __future__ import annotations
 
 import json
 import os
 import re
 import shutil
+from dataclasses import asdict, replace
 
 import pytest
 from rdflib import Graph
@@ -12,6 +13,9 @@ from rdflib import Graph
 from kg import viz
 from kg.cli import main
 from kg.errors import GraphError
+from kg.graph import build_dataset, build_graph
+from kg.store import Store
+from tests.conftest import small_resolution
 
 _REPEATED_SENTENCE = """
 @prefix gk: <https://w3id.org/govkg/ns#> . @prefix dcterms: <http://purl.org/dc/terms/> .
@@ -36,59 +40,68 @@ def _page_data(html: str) -> dict:
     return json.loads(re.search(r"var KG_DATA = (\{.*?\});\n", html).group(1))
 
 
-def test_viz_view_has_one_node_per_entity_with_its_kind(small_graph):
-    view = viz.view_of(small_graph)
+def test_viz_view_has_one_node_per_entity_with_its_kind(small_store):
+    view = viz.view_of(small_store)
     kinds = {kind: sum(n.kind == kind for n in view.nodes.values()) for kind in viz.KINDS}
     assert kinds == {"official": 3, "person": 1, "district": 7, "organisation": 1,
                      "project": 3, "programme": 2, "policy": 0}
     assert [n.label for n in view.nodes.values()].count("陈立新") == 2  # namesakes stay apart
 
 
-def test_viz_edges_are_labelled_by_relation(small_graph):
-    view = viz.view_of(small_graph)
+def test_viz_edges_are_labelled_by_relation(small_store):
+    view = viz.view_of(small_store)
     assert {e.relation for e in view.edges} == set(viz.RELATIONS.values())
     assert [e.relation for e in _edges_between(view, "临江区", "江城市")] == ["part of"]
     assert [e.relation for e in _edges_between(view, "河西大桥项目", "河西区")] == ["located in"]
     assert [e.relation for e in _edges_between(view, "周敏", "临江区")] == ["holds post in"]
 
 
-def test_viz_post_edge_carries_sentence_document_and_date(small_graph):
-    view = viz.view_of(small_graph)
+def test_viz_post_edge_carries_sentence_document_and_date(small_store):
+    view = viz.view_of(small_store)
     (edge,) = _edges_between(view, "周敏", "临江区")
     first = edge.evidence[0]
     assert "副区长周敏" in first.text and first.note == "副区长"
     assert (first.doc, first.date) == ("临江区召开会议", "2024-03-01")
 
 
-def test_viz_comention_is_same_sentence_unless_article_asked(small_graph):
-    sentence, article = viz.view_of(small_graph), viz.view_of(small_graph, comention="article")
+def test_viz_comention_is_same_sentence_unless_article_asked(small_store):
+    sentence, article = viz.view_of(small_store), viz.view_of(small_store, comention="article")
     assert _edges_between(sentence, "周敏", "张明") == []  # the byline is its own sentence
     (edge,) = _edges_between(article, "周敏", "张明")
     assert edge.relation == "co-mentioned"
 
 
 def test_viz_comention_uses_offsets_to_tell_repeated_sentences_apart():
-    graph = Graph().parse(data=_REPEATED_SENTENCE, format="turtle")
-    view = viz.view_of(graph)
+    view = viz.view_of(Store.from_graph(Graph().parse(data=_REPEATED_SENTENCE, format="turtle")))
     (edge,) = _edges_between(view, "甲", "乙")  # m-2 and m-3 share a sentence; m-1 is an earlier copy
     assert len(edge.evidence) == 1 and edge.evidence[0].date == "2024-01-02"
 
 
-def test_viz_find_nodes_by_label_and_alias(small_graph):
-    view = viz.view_of(small_graph)
+def test_viz_reads_a_trig_file_as_one_graph(tmp_path):
+    result = small_resolution()
+    result.posts.append(replace(result.posts[1], doc="b.txt"))  # 周敏's post, now in two named graphs
+    build_dataset(result).serialize(tmp_path / "graph.trig", format="trig")
+    trig = viz.view_of(Store.from_file(tmp_path / "graph.trig"))
+    assert asdict(trig) == asdict(viz.view_of(Store.from_graph(build_graph(result))))
+    (edge,) = _edges_between(trig, "周敏", "临江区")
+    assert [e.note for e in edge.evidence] == ["副区长", ""]  # the post's sentence once, and as a co-mention
+
+
+def test_viz_find_nodes_by_label_and_alias(small_store):
+    view = viz.view_of(small_store)
     assert len(viz.find_nodes(view, "陈立新")) == 2
     node = next(iter(view.nodes.values()))
     node.aliases.append("别名甲")
     assert viz.find_nodes(view, "别名甲") == [node.id]
 
 
-def test_viz_find_nodes_suggests_names_when_none_match(small_graph):
+def test_viz_find_nodes_suggests_names_when_none_match(small_store):
     with pytest.raises(GraphError, match="did you mean .*临江区"):
-        viz.find_nodes(viz.view_of(small_graph), "临江")
+        viz.find_nodes(viz.view_of(small_store), "临江")
 
 
-def test_viz_neighbourhood_grows_with_hops(small_graph):
-    view = viz.view_of(small_graph)
+def test_viz_neighbourhood_grows_with_hops(small_store):
+    view = viz.view_of(small_store)
     centre = viz.find_nodes(view, "北山工业园项目")
     one, two = viz.neighbourhood(view, centre, 1), viz.neighbourhood(view, centre, 2)
     assert "山阳市" not in _labels(one) and "山阳市" in _labels(two)
@@ -96,47 +109,47 @@ def test_viz_neighbourhood_grows_with_hops(small_graph):
     assert all(e.source in one.nodes and e.target in one.nodes for e in one.edges)
 
 
-def test_viz_focused_filters_kinds_but_keeps_the_focus(small_graph):
-    view = viz.focused(viz.view_of(small_graph), "临江区", hops=1, kinds=["official"])
+def test_viz_focused_filters_kinds_but_keeps_the_focus(small_store):
+    view = viz.focused(viz.view_of(small_store), "临江区", hops=1, kinds=["official"])
     assert _labels(view) == {"临江区", "陈立新", "周敏"}
 
 
-def test_viz_only_kinds_rejects_an_unknown_kind(small_graph):
+def test_viz_only_kinds_rejects_an_unknown_kind(small_store):
     with pytest.raises(GraphError, match="unknown kind.*choose from official"):
-        viz.only_kinds(viz.view_of(small_graph), ["officials"])
+        viz.only_kinds(viz.view_of(small_store), ["officials"])
 
 
-def test_viz_city_view_holds_its_districts_and_their_neighbours(small_graph):
-    view = viz.view_of(small_graph)
+def test_viz_city_view_holds_its_districts_and_their_neighbours(small_store):
+    view = viz.view_of(small_store)
     (city,) = viz.find_nodes(view, "江城市")
     labels = _labels(viz.city_view(view, city))
     assert {"江城市", "临江区", "河西区", "滨湖街道", "周敏", "滨湖路改造工程"} <= labels
     assert "山阳市" not in labels
 
 
-def test_viz_page_is_self_contained(small_graph, tmp_path):
-    html = viz.render_html(small_graph, tmp_path / "graph.html").read_text(encoding="utf-8")
+def test_viz_page_is_self_contained(small_store, tmp_path):
+    html = viz.render_html(small_store, tmp_path / "graph.html").read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
     assert not re.search("bootstrap|jsdelivr|cdnjs|unpkg", html)
     assert "vis.Network" in html and len(_page_data(html)["nodes"]) == 17
 
 
-def test_viz_page_keeps_document_markup_as_data(hostile_graph, tmp_path):
-    html = viz.render_html(hostile_graph, tmp_path / "evil.html").read_text(encoding="utf-8")
+def test_viz_page_keeps_document_markup_as_data(hostile_store, tmp_path):
+    html = viz.render_html(hostile_store, tmp_path / "evil.html").read_text(encoding="utf-8")
     assert "<script>window.__pwned" not in html and "<img src=x" not in html
     assert "<b>通报</b>" not in html
     (official,) = [n for n in _page_data(html)["nodes"] if n["kind"] == "official"]
     assert "<img src=x onerror" in official["evidence"][0]["text"]
 
 
-def test_viz_tooltips_are_plain_text_with_evidence(small_graph):
-    nodes = {n["label"]: n for n in viz.network(viz.view_of(small_graph)).nodes}
+def test_viz_tooltips_are_plain_text_with_evidence(small_store):
+    nodes = {n["label"]: n for n in viz.network(viz.view_of(small_store)).nodes}
     assert nodes["周敏"]["title"].startswith("周敏 · 官员 official · 1 mentions\n「")
     assert "临江区召开会议 2024-03-01" in nodes["周敏"]["title"]
 
 
-def test_viz_large_view_has_positions_and_no_physics(small_graph):
-    view = viz.view_of(small_graph)
+def test_viz_large_view_has_positions_and_no_physics(small_store):
+    view = viz.view_of(small_store)
     small, large = viz.network(view), viz.network(view, large=5)
     assert small.options["physics"]["stabilization"] and "x" not in small.nodes[0]
     assert large.options["physics"] == {"enabled": False}
@@ -144,17 +157,17 @@ def test_viz_large_view_has_positions_and_no_physics(small_graph):
 
 
 @pytest.mark.parametrize("engine", ["spring", "sfdp"])
-def test_viz_positions_are_spread_out(small_graph, engine):
+def test_viz_positions_are_spread_out(small_store, engine):
     if engine == "sfdp" and not shutil.which("sfdp") and os.environ.get("CI") != "true":
         pytest.skip("Graphviz is not installed (CI installs it)")
-    view = viz.view_of(small_graph)
+    view = viz.view_of(small_store)
     where = viz.positions(view, engine)
     assert set(where) == set(view.nodes)
     assert len({(round(x), round(y)) for x, y in where.values()}) == len(view.nodes)
 
 
-def test_viz_city_views_writes_the_graph_and_one_page_per_city(small_graph, tmp_path):
-    paths = viz.city_views(small_graph, tmp_path)
+def test_viz_city_views_writes_the_graph_and_one_page_per_city(small_store, tmp_path):
+    paths = viz.city_views(small_store, tmp_path)
     assert [p.name for p in paths] == ["graph.html", "city-990100.html", "city-990200.html"]
     assert "<title>江城市</title>" in paths[1].read_text(encoding="utf-8")
     assert len(_page_data(paths[0].read_text(encoding="utf-8"))["nodes"]) == 17

@@ -10,10 +10,11 @@ import shutil
 from importlib.util import find_spec
 
 import pytest
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg import viz
+from kg.store import Store
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -71,8 +72,8 @@ class Page:
 def open_view(browser, tmp_path):
     pages = []
 
-    def open_(graph, **kwargs) -> Page:
-        path = viz.render_view(graph, tmp_path / "view.html", **kwargs)
+    def open_(store, **kwargs) -> Page:
+        path = viz.render_view(store, tmp_path / "view.html", **kwargs)
         pages.append(Page(browser, path, tmp_path / "screenshot.png"))
         return pages[-1]
     yield open_
@@ -81,23 +82,23 @@ def open_view(browser, tmp_path):
         assert page.shot.stat().st_size > 0
 
 
-def _node_id(graph, label: str) -> str:
-    (node_id,) = viz.find_nodes(viz.view_of(graph), label)
+def _node_id(store: Store, label: str) -> str:
+    (node_id,) = viz.find_nodes(viz.view_of(store), label)
     return node_id
 
 
-def test_viz_browser_page_loads_offline_without_errors(open_view, small_graph):
-    page = open_view(small_graph)
-    view = viz.view_of(small_graph)
+def test_viz_browser_page_loads_offline_without_errors(open_view, small_store):
+    page = open_view(small_store)
+    view = viz.view_of(small_store)
     assert page.js("kgView.network.body.data.nodes.length") == len(view.nodes) == 17
     assert page.js("kgView.network.body.data.edges.length") == len(view.edges)
     assert page.errors == [] and page.blocked == []
 
 
 def test_viz_browser_search_focuses_node_by_name_and_alias(open_view, small_graph):
-    target = _node_id(small_graph, "河西大桥项目")
-    small_graph.add((viz.URIRef(target), SKOS.altLabel, Literal("河西桥", lang="zh")))
-    page = open_view(small_graph)
+    target = _node_id(Store.from_graph(small_graph), "河西大桥项目")
+    small_graph.add((URIRef(target), SKOS.altLabel, Literal("河西桥", lang="zh")))
+    page = open_view(Store.from_graph(small_graph))
     for query in ("河西大桥项目", "河西桥"):
         page.js("kgView.reset()")
         page.page.fill("#kg-search", query)
@@ -110,8 +111,8 @@ def test_viz_browser_search_focuses_node_by_name_and_alias(open_view, small_grap
     assert page.errors == []
 
 
-def test_viz_browser_unticking_a_kind_hides_its_nodes(open_view, small_graph):
-    page = open_view(small_graph)
+def test_viz_browser_unticking_a_kind_hides_its_nodes(open_view, small_store):
+    page = open_view(small_store)
     page.page.uncheck("input[data-kind='official']")
     hidden = page.js("kgView.nodes.get().filter(n => n.hidden).map(n => n.kind)")
     assert hidden == ["official"] * 3
@@ -120,16 +121,16 @@ def test_viz_browser_unticking_a_kind_hides_its_nodes(open_view, small_graph):
     assert page.page.is_checked("input[data-kind='official']") and page.errors == []
 
 
-def test_viz_browser_clicking_shows_evidence_with_document_and_date(open_view, small_graph):
-    page = open_view(small_graph)
-    page.click_node(_node_id(small_graph, "周敏"))
+def test_viz_browser_clicking_shows_evidence_with_document_and_date(open_view, small_store):
+    page = open_view(small_store)
+    page.click_node(_node_id(small_store, "周敏"))
     panel = page.page.text_content("#kg-panel")
     assert "副区长周敏" in panel and "临江区召开会议" in panel and "2024-03-01" in panel
 
 
-def test_viz_browser_hostile_markup_never_runs(open_view, hostile_graph):
-    page = open_view(hostile_graph)
-    page.click_node(_node_id(hostile_graph, "王恶意"))
+def test_viz_browser_hostile_markup_never_runs(open_view, hostile_store):
+    page = open_view(hostile_store)
+    page.click_node(_node_id(hostile_store, "王恶意"))
     page.page.wait_for_timeout(500)  # let the hover tooltip show too
     assert "<script>window.__pwned" in page.page.text_content("#kg-panel")
     assert page.js("typeof window.__pwned") == "undefined"
