@@ -1,9 +1,11 @@
-"""A content-hash cache of extracted documents, so that a rebuild re-extracts only what changed.
+"""A content-hash cache of processed documents, so that a rebuild redoes only what changed.
 
-Each entry is one JSON file, ``<root>/<version>/<key>.json``. The key hashes the
-path a document was read from and its bytes; the version hashes the source and data
-files of the ``kg`` package and the segmenter in use, so that editing an extractor or
-a lexicon invalidates every entry. Opening a cache removes entries of other versions.
+Each entry is one JSON file, ``<root>/<version>/<key>.json``: the document as extracted,
+with its mentions' entity keys, and its statements as N-Triples and TriG (a
+:class:`Processed`). The key hashes the path a document was read from and its bytes;
+the version hashes the source and data files of the ``kg`` package and the segmenter in
+use, so that editing an extractor or a lexicon invalidates every entry. Opening a cache
+removes entries of other versions.
 
 Entries round-trip a :class:`~kg.document.Document` exactly: tuples and sets in a
 mention's ``attrs`` come back as tuples and sets (JSON alone would make them lists).
@@ -17,11 +19,13 @@ import json
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from kg.document import Article, Document, Mention
+from kg.export import GraphText
 from kg.segment import backend
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -108,14 +112,36 @@ def document_to_json(doc: Document) -> str:
 
 
 def document_from_json(text: str) -> Document:
-    fields = _restored(json.loads(text))
+    return _document(_restored(json.loads(text)))
+
+
+def _document(fields: dict) -> Document:
     fields["articles"] = [Article(**a) for a in fields["articles"]]
     fields["mentions"] = [Mention(**m) for m in fields["mentions"]]
     return Document(**fields)
 
 
+@dataclass(frozen=True)
+class Processed:
+    """What a build makes of one file, and what the cache keeps: the document with its resolved
+    mentions, and the statements it gives."""
+
+    document: Document
+    rdf: GraphText
+
+
+def processed_to_json(item: Processed) -> str:
+    return json.dumps({"document": _plain(dataclasses.asdict(item.document)),
+                       "ntriples": item.rdf.ntriples, "trig": item.rdf.trig}, ensure_ascii=False)
+
+
+def processed_from_json(text: str) -> Processed:
+    entry = json.loads(text)
+    return Processed(_document(_restored(entry["document"])), GraphText(entry["ntriples"], entry["trig"]))
+
+
 class DocumentCache:
-    """Extracted documents by :func:`document_key`, in one folder per :func:`code_version`."""
+    """Processed documents by :func:`document_key`, in one folder per :func:`code_version`."""
 
     def __init__(self, root: str | Path, version: str | None = None):
         self.root = Path(root)
@@ -128,19 +154,19 @@ class DocumentCache:
                 if entry.is_dir() and entry != self.dir:
                     shutil.rmtree(entry, ignore_errors=True)
 
-    def get(self, key: str) -> Document | None:
-        """The cached document, or None when there is none or the entry is unreadable."""
+    def get(self, key: str) -> Processed | None:
+        """The cached entry, or None when there is none or it is unreadable."""
         try:
-            return document_from_json((self.dir / f"{key}.json").read_text(encoding="utf-8"))
+            return processed_from_json((self.dir / f"{key}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError, TypeError, KeyError):
             return None
 
-    def put(self, key: str, doc: Document) -> None:
-        """Store a document; written to a temporary file and renamed, so an entry is whole or absent."""
+    def put(self, key: str, item: Processed) -> None:
+        """Store an entry; written to a temporary file and renamed, so an entry is whole or absent."""
         self.dir.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(document_to_json(doc))
+            out.write(processed_to_json(item))
         os.replace(tmp, self.dir / f"{key}.json")
 
     def prune(self, keep: set[str]) -> None:

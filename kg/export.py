@@ -5,8 +5,9 @@ import json
 import os
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
@@ -67,11 +68,45 @@ def serialize(graph: Graph | Dataset, fmt: str) -> bytes:
     return graph.serialize(format=EXPORT_FORMATS[fmt], encoding="utf-8", **options)
 
 
-def _write_trig(statements: Iterable[Statement], path: Path) -> Path:
-    """Each document's statements in its named graph, the rest in the default graph, streamed
-    in the order :func:`kg.graph.statements` gives them: one block per graph."""
-    ox.serialize((ox.Quad(*statement) for statement in statements), str(path), format=ox.RdfFormat.TRIG,
-                 prefixes=PREFIXES)
+@dataclass(frozen=True)
+class GraphText:
+    """Statements of one graph as N-Triples and as a TriG block without its ``@prefix`` lines:
+    the form in which a build carries (and caches) each document's statements."""
+
+    ntriples: str
+    trig: str
+
+
+def _prefix_lines() -> int:
+    return len(PREFIXES)  # Oxigraph writes every prefix it is given, one line each
+
+
+def graph_text(statements: Iterable[Statement]) -> GraphText:
+    """The statements of one graph (a document's, or the shared ones) as :class:`GraphText`."""
+    statements = list(statements)
+    trig = ox.serialize((ox.Quad(*statement) for statement in statements), format=ox.RdfFormat.TRIG,
+                        prefixes=PREFIXES).decode("utf-8")
+    triples = ox.serialize((ox.Triple(s, p, o) for s, p, o, _ in statements), format=ox.RdfFormat.N_TRIPLES)
+    return GraphText(triples.decode("utf-8"), trig.split("\n", _prefix_lines())[-1])
+
+
+def trig_prefixes() -> str:
+    """The ``@prefix`` lines Oxigraph puts above a TriG file."""
+    return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in PREFIXES.items())
+
+
+def union_store(graphs: Iterable[GraphText]) -> ox.Store:
+    """An in-memory Oxigraph store whose default graph holds the union of ``graphs``."""
+    store = ox.Store()
+    store.bulk_load(input="".join(g.ntriples for g in graphs).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def _write_trig(graphs: Iterable[GraphText], path: Path) -> Path:
+    """Each graph's block under one set of prefixes: one named graph per document, and the default graph."""
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(trig_prefixes())
+        out.writelines(g.trig for g in graphs)
     return Path(path)
 
 
@@ -91,17 +126,16 @@ def _write_jsonld(store: ox.Store, path: Path) -> Path:
     return _dump(store, path, ox.RdfFormat.JSON_LD, head, b"}\n")
 
 
-def rdf_writers(store: ox.Store, statements: Iterable[Statement]) -> dict[str, Writer]:
+def rdf_writers(store: ox.Store, graphs: Iterable[GraphText]) -> dict[str, Writer]:
     """Writers of a build's graph.ttl, graph.nt, graph.jsonld (with the ontology's prefixes as
-    its context) from ``store`` (:func:`kg.graph.build_store`), and of graph.trig (one named
-    graph per document) from ``statements`` (:func:`kg.graph.statements`), for :func:`write_files`.
-    The same input gives the same bytes.
+    its context) from ``store`` (:func:`union_store`), and of graph.trig (one named graph per
+    document) from ``graphs``, for :func:`write_files`. The same input gives the same bytes.
     """
     return {
         "graph.ttl": lambda path: _dump(store, path, ox.RdfFormat.TURTLE),
         "graph.nt": lambda path: _dump(store, path, ox.RdfFormat.N_TRIPLES),
         "graph.jsonld": lambda path: _write_jsonld(store, path),
-        "graph.trig": lambda path: _write_trig(statements, path),
+        "graph.trig": lambda path: _write_trig(graphs, path),
     }
 
 

@@ -259,16 +259,26 @@ def _unique(triples: Iterable[Triple]) -> Iterator[Triple]:
             yield triple
 
 
-def statements(result: Resolution) -> Iterator[Statement]:
-    """Every statement as (subject, predicate, object, graph): each document's, in input order,
-    in the document's named graph, then those of no document in the default graph. No
-    statement repeats within a graph."""
+def document_statements(result: Resolution) -> Iterator[Statement]:
+    """What each document says, in input order, each in the document's named graph. A document's
+    statements depend on that document alone, so a build can make them where it extracts."""
     parts = _by_document(result)
     for doc in result.documents:
         mentions, posts, locations = parts.get(doc.id, ([], [], []))
         document = _Document(doc)
         yield from ((s, p, o, document.node) for s, p, o in document.triples(mentions, posts, locations))
-    yield from ((s, p, o, DEFAULT) for entity in result.entities.values() for s, p, o in _entity(entity))
+
+
+def shared_statements(result: Resolution) -> Iterator[Statement]:
+    """What holds regardless of any document (types, labels, aliases, codes), in the default graph."""
+    return ((s, p, o, DEFAULT) for entity in result.entities.values() for s, p, o in _entity(entity))
+
+
+def statements(result: Resolution) -> Iterator[Statement]:
+    """Every statement as (subject, predicate, object, graph): the documents' then the shared
+    ones. No statement repeats within a graph."""
+    yield from document_statements(result)
+    yield from shared_statements(result)
 
 
 def build_store(statements: Iterable[Statement]) -> ox.Store:

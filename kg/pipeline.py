@@ -1,9 +1,12 @@
 """The build: read → extract → resolve → graph → write (RDF, HTML pages, JSON Lines).
 
 Each step is a function the CLI and the tests call directly. Extraction is a pure
-function of one file (:func:`extract_document`), so it runs in parallel processes,
-on a Dask cluster, or not at all when the document cache already holds the result;
-resolution always runs again over the whole set.
+function of one file (:func:`extract_document`), and so is what the graph says about
+that document: its mentions' entity keys and its statements (:func:`process_document`).
+Both run together in parallel processes, on a Dask cluster, or not at all when the
+document cache already holds the result. Resolution across documents (which mentions
+are one entity, its name and aliases) always runs again over the whole set, and the
+outputs are written again from the union.
 """
 from __future__ import annotations
 
@@ -21,12 +24,12 @@ from pathlib import Path
 import pyoxigraph as ox
 from tqdm import tqdm
 
-from kg.cache import DocumentCache, document_key
+from kg.cache import DocumentCache, Processed, document_key
 from kg.document import Document
 from kg.errors import GovkgError, InputError
-from kg.export import rdf_writers, write_files
+from kg.export import GraphText, graph_text, rdf_writers, union_store, write_files
 from kg.extract import run_extractors
-from kg.graph import Statement, build_store, statements
+from kg.graph import document_statements, shared_statements
 from kg.ingest import find_documents, read_document
 from kg.records import records
 from kg.resolve import Resolution, resolve
@@ -67,11 +70,15 @@ class BuildSummary:
 
 @dataclass
 class Extraction:
-    """The documents a build extracted (in input order) and what it could not read."""
+    """The files a build processed (in input order) and what it could not read."""
 
-    documents: list[Document]
+    processed: list[Processed]
     skipped: list[InputError] = field(default_factory=list)
     cached: int = 0
+
+    @property
+    def documents(self) -> list[Document]:
+        return [item.document for item in self.processed]
 
 
 def extract_document(path: Path) -> Document:
@@ -80,10 +87,17 @@ def extract_document(path: Path) -> Document:
     return run_extractors(read_document(path))
 
 
-def _extract_or_error(path: Path) -> Document | InputError:
-    """The extracted document, or the InputError saying why the file cannot be read."""
+def process_document(path: Path) -> Processed:
+    """Extract one file and make its statements, which depend on that document alone (entity
+    keys included), so this runs wherever extraction runs and its result can be cached."""
+    doc = extract_document(path)
+    return Processed(doc, graph_text(document_statements(resolve([doc]))))
+
+
+def _process_or_error(path: Path) -> Processed | InputError:
+    """The processed document, or the InputError saying why the file cannot be read."""
     try:
-        return extract_document(path)
+        return process_document(path)
     except InputError as exc:
         return exc
 
@@ -98,15 +112,15 @@ def show_progress(documents: int) -> bool:
     return documents > 1 and (sys.stderr.isatty() or documents >= MANY_DOCUMENTS)
 
 
-def _map_processes(paths: Sequence[Path], jobs: int) -> Iterator[Document | InputError]:
+def _map_processes(paths: Sequence[Path], jobs: int) -> Iterator[Processed | InputError]:
     if jobs <= 1 or len(paths) <= 1:
-        yield from map(_extract_or_error, paths)
+        yield from map(_process_or_error, paths)
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        yield from pool.map(_extract_or_error, paths)
+        yield from pool.map(_process_or_error, paths)
 
 
-def _map_dask(paths: Sequence[Path], jobs: int) -> Iterator[Document | InputError]:
+def _map_dask(paths: Sequence[Path], jobs: int) -> Iterator[Processed | InputError]:
     """Extraction as a dask.bag map, on the default scheduler (a distributed Client if one is set up)."""
     try:
         import dask
@@ -115,13 +129,13 @@ def _map_dask(paths: Sequence[Path], jobs: int) -> Iterator[Document | InputErro
         raise GovkgError("the dask executor needs Dask; pip install 'govkg[dask]'") from None
     bag = dask.bag.from_sequence(paths, npartitions=max(1, min(len(paths), 4 * jobs)))
     scheduler = None if dask.config.get("scheduler", None) else "processes"
-    yield from bag.map(_extract_or_error).compute(scheduler=scheduler, num_workers=jobs)
+    yield from bag.map(_process_or_error).compute(scheduler=scheduler, num_workers=jobs)
 
 
 _MAPPERS = {"processes": _map_processes, "dask": _map_dask}
 
 
-def _extracted(paths: Sequence[Path], jobs: int, executor: str, progress: bool) -> list[Document | InputError]:
+def _processed(paths: Sequence[Path], jobs: int, executor: str, progress: bool) -> list[Processed | InputError]:
     if executor not in _MAPPERS:
         raise GovkgError(f"unknown executor {executor!r}; choose one of {', '.join(EXECUTORS)}")
     mapper = _MAPPERS[executor]
@@ -133,36 +147,37 @@ def _extracted(paths: Sequence[Path], jobs: int, executor: str, progress: bool) 
         return out
 
 
-def _cached(paths: Sequence[Path], cache: DocumentCache | None) -> tuple[list[str | None], dict[int, Document]]:
-    """Each file's cache key, and the documents the cache holds, by position."""
+def _cached(paths: Sequence[Path], cache: DocumentCache | None) -> tuple[list[str | None], dict[int, Processed]]:
+    """Each file's cache key, and the entries the cache holds, by position."""
     keys = [document_key(p) if cache else None for p in paths]
     found = {}
     for i, key in enumerate(keys):
-        if key and (doc := cache.get(key)) is not None:
-            found[i] = doc
+        if key and (item := cache.get(key)) is not None:
+            found[i] = item
     return keys, found
 
 
 def extract_all(paths: Sequence[Path], *, jobs: int = 1, cache: DocumentCache | None = None,
                 skip_bad: bool = False, executor: str = "processes", progress: bool = False) -> Extraction:
-    """Extract every file, taking unchanged ones from ``cache`` and the rest in ``jobs`` processes.
+    """Process every file (:func:`process_document`), taking unchanged ones from ``cache`` and the
+    rest in ``jobs`` processes.
 
     An unreadable file raises its InputError unless ``skip_bad``, which records it and goes on.
     """
     keys, results = _cached(paths, cache)
     cached = len(results)
     missing = [i for i in range(len(paths)) if i not in results]
-    results.update(zip(missing, _extracted([paths[i] for i in missing], jobs, executor, progress)))
+    results.update(zip(missing, _processed([paths[i] for i in missing], jobs, executor, progress)))
     skipped = [r for r in results.values() if isinstance(r, InputError)]
     if skipped and not skip_bad:
         raise InputError(f"{skipped[0]} (or pass --skip-bad to build from the other documents)")
     if cache:
         for i in missing:
-            if keys[i] and isinstance(results[i], Document):
+            if keys[i] and isinstance(results[i], Processed):
                 cache.put(keys[i], results[i])
         cache.prune({k for k in keys if k})
-    documents = [results[i] for i in range(len(paths)) if isinstance(results[i], Document)]
-    return Extraction(documents, skipped, cached=cached)
+    processed = [results[i] for i in range(len(paths)) if isinstance(results[i], Processed)]
+    return Extraction(processed, skipped, cached=cached)
 
 
 def extract_documents(inputs: Sequence[str | Path]) -> list[Document]:
@@ -185,7 +200,7 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
     timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
 
 
-def _write_exports(result: Resolution, graph: list[Statement], store: ox.Store, outdir: Path,
+def _write_exports(result: Resolution, graphs: list[GraphText], store: ox.Store, outdir: Path,
                    timings: dict[str, float], threads: int) -> list[Path]:
     """Every output file, written side by side in ``threads`` threads (stage times overlap)."""
     def timed(stage: str, write):
@@ -197,7 +212,7 @@ def _write_exports(result: Resolution, graph: list[Statement], store: ox.Store, 
         pages = page_writers(Store(store))
     return write_files(Path(outdir), {
         **{name: timed(name.removeprefix("graph."), write)
-           for name, write in rdf_writers(store, graph).items()},
+           for name, write in rdf_writers(store, graphs).items()},
         **{name: timed("html", write) for name, write in pages.items()},
         "entities.jsonl": timed("jsonl", lambda path: path.write_text(jsonl(result), encoding="utf-8")),
     }, threads)
@@ -215,7 +230,7 @@ def build(inputs: Sequence[str | Path] = (DEFAULT_INPUT,), outdir: Path = DEFAUL
     folder for one N-Triples file per document.
     """
     started, timings, jobs = time.perf_counter(), {}, jobs or default_jobs()
-    with _timed(timings, "extract"):
+    with _timed(timings, "documents"):
         paths = find_documents(inputs)
         cache = DocumentCache(Path(outdir) / CACHE_DIR) if use_cache else None
         extraction = extract_all(paths, jobs=jobs, cache=cache, skip_bad=skip_bad,
@@ -223,12 +238,12 @@ def build(inputs: Sequence[str | Path] = (DEFAULT_INPUT,), outdir: Path = DEFAUL
     with _timed(timings, "resolve"):
         result = resolve(extraction.documents)
     with _timed(timings, "graph"):
-        graph = list(statements(result))
-        store = build_store(graph)
-    outputs = _write_exports(result, graph, store, Path(outdir), timings, jobs)
+        graphs = [item.rdf for item in extraction.processed] + [graph_text(shared_statements(result))]
+        store = union_store(graphs)
+    outputs = _write_exports(result, graphs, store, Path(outdir), timings, jobs)
     if shards is not None:
         with _timed(timings, "shards"):
-            outputs.append(write_shards(result, Path(shards)))
+            outputs.append(write_shards([d.id for d in result.documents] + [None], graphs, Path(shards)))
     return BuildSummary(
         documents=len(result.documents),
         mentions=sum(len(d.mentions) for d in result.documents),

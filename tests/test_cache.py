@@ -6,9 +6,10 @@ import shutil
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.cache import (DocumentCache, code_version, document_from_json, document_key,
+from kg.cache import (DocumentCache, Processed, code_version, document_from_json, document_key,
                       document_to_json, source_hash)
 from kg.document import Article, Document, Mention
+from kg.export import GraphText
 from kg.extract import run_extractors
 from kg.ingest import find_documents, read_document
 
@@ -62,15 +63,19 @@ def test_cache_key_follows_content_and_path(tmp_path):
     assert document_key(tmp_path / "missing.txt") is None
 
 
+def _processed(doc: Document) -> Processed:
+    return Processed(doc, GraphText('<https://e.org/a> <https://e.org/b> "文本"@zh .\n', "<https://e.org/g> { }\n"))
+
+
 def test_cache_get_put_prune(tmp_path):
     cache = DocumentCache(tmp_path, version="v1")
     doc = Document("d.txt", "文本", mentions=[Mention(0, 2, "district", "文本", "文本", "x", {"codes": ("1",)})])
     assert cache.get("k") is None
-    cache.put("k", doc)
-    cache.put("old", doc)
-    assert cache.get("k") == doc
+    cache.put("k", _processed(doc))
+    cache.put("old", _processed(doc))
+    assert cache.get("k") == _processed(doc)
     cache.prune({"k"})
-    assert cache.get("old") is None and cache.get("k") == doc
+    assert cache.get("old") is None and cache.get("k") == _processed(doc)
 
 
 def test_cache_unreadable_entry_is_a_miss(tmp_path):
@@ -81,7 +86,7 @@ def test_cache_unreadable_entry_is_a_miss(tmp_path):
 
 
 def test_cache_new_version_drops_old_entries(tmp_path):
-    DocumentCache(tmp_path, version="v1").put("k", Document("d.txt", "文本"))
+    DocumentCache(tmp_path, version="v1").put("k", _processed(Document("d.txt", "文本")))
     cache = DocumentCache(tmp_path, version="v2")
     assert cache.get("k") is None
     assert [p.name for p in tmp_path.iterdir()] == []

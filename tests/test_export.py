@@ -7,8 +7,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg import cli
 from kg.errors import GraphError
-from kg.export import convert, rdf_writers, serialize, write_files
-from kg.graph import build_store, statements
+from kg.export import convert, graph_text, rdf_writers, serialize, union_store, write_files
+from kg.graph import document_statements, shared_statements
 from kg.vocab import PREFIXES
 from tests.conftest import small_resolution
 
@@ -25,8 +25,9 @@ def named_graphs(dataset: Dataset) -> dict:
 
 
 def _write_build_exports(folder) -> list:
-    graph = list(statements(small_resolution()))
-    return write_files(folder, rdf_writers(build_store(graph), graph))
+    result = small_resolution()
+    graphs = [graph_text(document_statements(result)), graph_text(shared_statements(result))]
+    return write_files(folder, rdf_writers(union_store(graphs), graphs))
 
 
 def test_export_writers_write_four_files(tmp_path, small_graph, small_dataset):
