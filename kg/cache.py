@@ -1,8 +1,7 @@
 """A content-hash cache of processed documents, so that a rebuild redoes only what changed.
 
 Each entry is one JSON file, ``<root>/<version>/<key>.json``: the document as extracted,
-with its mentions' entity keys, and its statements as N-Triples and TriG (a
-:class:`Processed`). The key hashes the path a document was read from and its bytes;
+with its mentions' entity keys, and its statements as Turtle (a :class:`Processed`). The key hashes the path a document was read from and its bytes;
 the version hashes the source and data files of the ``kg`` package and the segmenter in
 use, so that editing an extractor or a lexicon invalidates every entry. Opening a cache
 removes entries of other versions.
@@ -132,12 +131,12 @@ class Processed:
 
 def processed_to_json(item: Processed) -> str:
     return json.dumps({"document": _plain(dataclasses.asdict(item.document)),
-                       "ntriples": item.rdf.ntriples, "trig": item.rdf.trig}, ensure_ascii=False)
+                       "graph": item.rdf.graph, "turtle": item.rdf.turtle}, ensure_ascii=False)
 
 
 def processed_from_json(text: str) -> Processed:
     entry = json.loads(text)
-    return Processed(_document(_restored(entry["document"])), GraphText(entry["ntriples"], entry["trig"]))
+    return Processed(_document(_restored(entry["document"])), GraphText(entry["graph"], entry["turtle"]))
 
 
 class DocumentCache:

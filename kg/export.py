@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
@@ -70,43 +71,48 @@ def serialize(graph: Graph | Dataset, fmt: str) -> bytes:
 
 @dataclass(frozen=True)
 class GraphText:
-    """Statements of one graph as N-Triples and as a TriG block without its ``@prefix`` lines:
-    the form in which a build carries (and caches) each document's statements."""
+    """The statements of one graph as Turtle without its ``@prefix`` lines, and the graph's IRI
+    (None for the default graph): the form in which a build carries and caches each document's
+    statements. Under :func:`turtle_prefixes` it parses as Turtle; in braces after its IRI it
+    is a TriG block."""
 
-    ntriples: str
-    trig: str
-
-
-def _prefix_lines() -> int:
-    return len(PREFIXES)  # Oxigraph writes every prefix it is given, one line each
+    graph: str | None
+    turtle: str
 
 
-def graph_text(statements: Iterable[Statement]) -> GraphText:
-    """The statements of one graph (a document's, or the shared ones) as :class:`GraphText`."""
-    statements = list(statements)
-    trig = ox.serialize((ox.Quad(*statement) for statement in statements), format=ox.RdfFormat.TRIG,
-                        prefixes=PREFIXES).decode("utf-8")
-    triples = ox.serialize((ox.Triple(s, p, o) for s, p, o, _ in statements), format=ox.RdfFormat.N_TRIPLES)
-    return GraphText(triples.decode("utf-8"), trig.split("\n", _prefix_lines())[-1])
-
-
-def trig_prefixes() -> str:
-    """The ``@prefix`` lines Oxigraph puts above a TriG file."""
+def turtle_prefixes() -> str:
+    """The ``@prefix`` lines Oxigraph writes above Turtle or TriG, one per prefix it is given."""
     return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in PREFIXES.items())
+
+
+def graph_texts(statements: Iterable[Statement]) -> list[GraphText]:
+    """Statements as one :class:`GraphText` per run of statements in the same graph."""
+    texts = []
+    for graph, run in groupby(statements, key=lambda statement: statement[3]):
+        turtle = ox.serialize((ox.Triple(s, p, o) for s, p, o, _ in run), format=ox.RdfFormat.TURTLE,
+                              prefixes=PREFIXES).decode("utf-8")
+        name = graph.value if isinstance(graph, ox.NamedNode) else None
+        texts.append(GraphText(name, turtle.split("\n", len(PREFIXES))[-1]))
+    return texts
 
 
 def union_store(graphs: Iterable[GraphText]) -> ox.Store:
     """An in-memory Oxigraph store whose default graph holds the union of ``graphs``."""
     store = ox.Store()
-    store.bulk_load(input="".join(g.ntriples for g in graphs).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    text = turtle_prefixes() + "".join(g.turtle for g in graphs)
+    store.bulk_load(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
     return store
+
+
+def _trig_block(graph: GraphText) -> str:
+    return graph.turtle if graph.graph is None else f"<{graph.graph}> {{\n{graph.turtle}}}\n"
 
 
 def _write_trig(graphs: Iterable[GraphText], path: Path) -> Path:
     """Each graph's block under one set of prefixes: one named graph per document, and the default graph."""
     with open(path, "w", encoding="utf-8") as out:
-        out.write(trig_prefixes())
-        out.writelines(g.trig for g in graphs)
+        out.write(turtle_prefixes())
+        out.writelines(_trig_block(g) for g in graphs)
     return Path(path)
 
 

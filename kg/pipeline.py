@@ -27,7 +27,7 @@ from tqdm import tqdm
 from kg.cache import DocumentCache, Processed, document_key
 from kg.document import Document
 from kg.errors import GovkgError, InputError
-from kg.export import GraphText, graph_text, rdf_writers, union_store, write_files
+from kg.export import GraphText, graph_texts, rdf_writers, union_store, write_files
 from kg.extract import run_extractors
 from kg.graph import document_statements, shared_statements
 from kg.ingest import find_documents, read_document
@@ -91,7 +91,8 @@ def process_document(path: Path) -> Processed:
     """Extract one file and make its statements, which depend on that document alone (entity
     keys included), so this runs wherever extraction runs and its result can be cached."""
     doc = extract_document(path)
-    return Processed(doc, graph_text(document_statements(resolve([doc]))))
+    [statements] = graph_texts(document_statements(resolve([doc])))
+    return Processed(doc, statements)
 
 
 def _process_or_error(path: Path) -> Processed | InputError:
@@ -238,12 +239,12 @@ def build(inputs: Sequence[str | Path] = (DEFAULT_INPUT,), outdir: Path = DEFAUL
     with _timed(timings, "resolve"):
         result = resolve(extraction.documents)
     with _timed(timings, "graph"):
-        graphs = [item.rdf for item in extraction.processed] + [graph_text(shared_statements(result))]
+        graphs = [item.rdf for item in extraction.processed] + graph_texts(shared_statements(result))
         store = union_store(graphs)
     outputs = _write_exports(result, graphs, store, Path(outdir), timings, jobs)
     if shards is not None:
         with _timed(timings, "shards"):
-            outputs.append(write_shards([d.id for d in result.documents] + [None], graphs, Path(shards)))
+            outputs.append(write_shards(graphs, Path(shards)))
     return BuildSummary(
         documents=len(result.documents),
         mentions=sum(len(d.mentions) for d in result.documents),

@@ -64,7 +64,7 @@ def test_cache_key_follows_content_and_path(tmp_path):
 
 
 def _processed(doc: Document) -> Processed:
-    return Processed(doc, GraphText('<https://e.org/a> <https://e.org/b> "文本"@zh .\n', "<https://e.org/g> { }\n"))
+    return Processed(doc, GraphText("https://e.org/g", '<https://e.org/a> <https://e.org/b> "文本"@zh .\n'))
 
 
 def test_cache_get_put_prune(tmp_path):
