@@ -142,6 +142,7 @@ def _ethnic_names() -> tuple[str, ...]:
     return tuple(sorted(with_bare, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1 << 14)
 def short_form(name: str) -> str:
     """The name without its level suffix and ethnic designations (广西壮族自治区 → 广西)."""
     stem = next((name[:-len(s)] for s in _SUFFIXES if name.endswith(s) and len(name) > len(s) + 1), name)
