@@ -220,6 +220,7 @@ def _entity(entity: Entity) -> Iterator[Triple]:
     cls = GK.PolicyDocument if entity.attrs.get("document") else CLASSES[entity.kind]
     yield subject, A, term(cls)
     yield subject, LABEL, zh(entity.name)
+    yield subject, term(GK.mentionCount), _integer(len(entity.mentions))
     for alias in sorted(entity.aliases):
         yield subject, ALT_LABEL, zh(alias)
     if entity.kind == "district":

@@ -4,6 +4,14 @@ Queries run on :class:`kg.store.Store` (Oxigraph) with the ontology's prefixes
 predeclared. User values enter as bindings (``--bind name=value``), never by editing
 the query text. Results print in the SPARQL 1.1 results formats (JSON, XML, CSV,
 TSV) or as a table; CONSTRUCT and DESCRIBE print Turtle.
+
+The saved queries (kg/queries) are written for Oxigraph, whose substitutions pre-bind a
+variable but whose plans are made without knowing it. A bound name reaches the graph
+through ``STRLANG(?name, "zh")`` (labels are ``@zh``), and ``LATERAL`` (SPARQL 1.2 draft,
+SEP-0006; also in Jena) makes the rest start from what it found. Names of many entities
+are joined from one pass over ``rdfs:label``: the in-memory store looks a pattern up along
+the shorter of its subject's and its predicate's statements, and a much-mentioned entity
+has thousands (its ``gk:mentionedIn``).
 """
 from __future__ import annotations
 
@@ -72,10 +80,10 @@ def _saved_query(name: str, text: str) -> SavedQuery:
     return SavedQuery(name, description, params, text)
 
 
-def saved_queries() -> dict[str, SavedQuery]:
-    """The queries shipped in kg/queries, by name (the file name without .rq)."""
+def saved_queries(folder: Path = QUERIES_DIR) -> dict[str, SavedQuery]:
+    """The queries of a folder (those shipped in kg/queries by default), by name (the file name without .rq)."""
     return {f.stem: _saved_query(f.stem, f.read_text(encoding="utf-8"))
-            for f in sorted(QUERIES_DIR.glob("*.rq"))}
+            for f in sorted(Path(folder).glob("*.rq"))}
 
 
 def format_saved(queries: dict[str, SavedQuery]) -> str:

@@ -48,6 +48,7 @@ class GK(DefinedNamespace):
     title: URIRef
     role: URIRef
     mentionedIn: URIRef
+    mentionCount: URIRef
     mentions: URIRef
     surface: URIRef
     evidence: URIRef
