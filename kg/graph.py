@@ -82,6 +82,7 @@ LEVEL = term(GK.level)
 LOCATED_IN = term(GK.locatedIn)
 MENTION = term(GK.Mention)
 MENTIONED_IN = term(GK.mentionedIn)
+MENTION_COUNT = term(GK.mentionCount)
 MENTIONS = term(GK.mentions)
 ORGANISATION = term(GK.Organisation)
 PART_OF = term(GK.partOf)
@@ -220,7 +221,7 @@ def _entity(entity: Entity) -> Iterator[Triple]:
     cls = GK.PolicyDocument if entity.attrs.get("document") else CLASSES[entity.kind]
     yield subject, A, term(cls)
     yield subject, LABEL, zh(entity.name)
-    yield subject, term(GK.mentionCount), _integer(len(entity.mentions))
+    yield subject, MENTION_COUNT, _integer(len(entity.mentions))
     for alias in sorted(entity.aliases):
         yield subject, ALT_LABEL, zh(alias)
     if entity.kind == "district":
