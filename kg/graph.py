@@ -4,8 +4,8 @@ Every statement is produced once, by :func:`statements`, in the graph it belongs
 named graph of the document that said it, or the default graph for what holds regardless
 of any document (an entity's type and label, a district's code). They come document by
 document, so a TriG file or one N-Triples file per document streams straight out of them.
-:func:`build_store` loads them into an Oxigraph store whose default graph is their union;
-the build's Turtle, N-Triples, JSON-LD, pages and queries read that. The statements never
+:func:`kg.export.union_store` loads them into an Oxigraph store whose default graph is their
+union; the build's Turtle, N-Triples, JSON-LD, pages and queries read that. The statements never
 become rdflib objects on the way (at a million triples rdflib takes most of a build's time
 and memory); :func:`build_graph` and :func:`build_dataset` give rdflib views for callers
 that want them, such as pySHACL. :func:`iri` is the one place IRIs are minted.
@@ -283,16 +283,9 @@ def statements(result: Resolution) -> Iterator[Statement]:
     yield from shared_statements(result)
 
 
-def build_store(statements: Iterable[Statement]) -> ox.Store:
-    """An in-memory Oxigraph store whose default graph holds the union of ``statements``."""
-    store = ox.Store()
-    store.bulk_extend(ox.Quad(s, p, o) for s, p, o, _ in statements)
-    return store
-
-
 def build_graph(result: Resolution) -> Graph:
-    """The whole knowledge graph as one rdflib Graph."""
-    data = build_store(statements(result)).dump(format=ox.RdfFormat.N_TRIPLES, from_graph=DEFAULT)
+    """The whole knowledge graph as one rdflib Graph (a statement two documents make is one triple)."""
+    data = ox.serialize((ox.Triple(s, p, o) for s, p, o, _ in statements(result)), format=ox.RdfFormat.N_TRIPLES)
     return bind_prefixes(Graph()).parse(data=data, format="nt")
 
 
