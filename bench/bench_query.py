@@ -7,7 +7,7 @@
     python bench/bench_query.py --rdflib                     # and rdflib's own engine, unbound (minutes at 1 M)
 
 A 1.06 M-triple build of real documents: ``python bench/corpus.py 120 /tmp/q120`` (600 copies
-of the seeds), built and written with ``kg.export.union_store(graph_texts(statements(result)))`` and ``dump``.
+of the seeds), built and written with ``kg.export.union_store(serialized(statements(result)))`` and ``dump``.
 
 For each graph, a Markdown table of p50 and p90 milliseconds per saved query and the rows it
 returns: **unbound** (the whole answer) and **bound** (each ``# param`` fixed to a typical

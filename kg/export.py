@@ -5,7 +5,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import groupby
@@ -19,9 +19,9 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import GraphError
-from kg.graph import DEFAULT, Statement
+from kg.graph import Statement
 from kg.query import load_graph
-from kg.vocab import PREFIXES, bind_prefixes
+from kg.vocab import ENTITY_BASE, PREFIXES, bind_prefixes
 
 Writer = Callable[[Path], object]
 
@@ -69,15 +69,22 @@ def serialize(graph: Graph | Dataset, fmt: str) -> bytes:
     return graph.serialize(format=EXPORT_FORMATS[fmt], encoding="utf-8", **options)
 
 
+#: The syntaxes each graph of a build is serialised in, once, where it is made: Turtle without
+#: ``@prefix`` lines (graph.ttl, and graph.trig in braces), N-Triples (graph.nt, shards) and
+#: JSON-LD node objects without the enclosing brackets (graph.jsonld).
+SYNTAXES = ("ttl", "nt", "jsonld")
+_DOCUMENT_SPECIFIC = tuple(f"<{ENTITY_BASE}{kind}/".encode() for kind in ("doc", "article", "mention"))
+
+
 @dataclass(frozen=True)
-class GraphText:
-    """The statements of one graph as Turtle without its ``@prefix`` lines, and the graph's IRI
-    (None for the default graph): the form in which a build carries and caches each document's
-    statements. Under :func:`turtle_prefixes` it parses as Turtle; in braces after its IRI it
-    is a TriG block."""
+class Serialized:
+    """The statements of one graph in each of SYNTAXES, and the graph's IRI (None for the
+    default graph): the form in which a build carries, caches and writes each document's
+    statements. Every output file is these laid end to end, so a rebuild copies what did
+    not change instead of serialising it again."""
 
     graph: str | None
-    turtle: str
+    syntaxes: Mapping[str, bytes]
 
 
 def turtle_prefixes() -> str:
@@ -85,64 +92,90 @@ def turtle_prefixes() -> str:
     return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in PREFIXES.items())
 
 
-def graph_texts(statements: Iterable[Statement]) -> list[GraphText]:
-    """Statements as one :class:`GraphText` per run of statements in the same graph."""
-    texts = []
-    for graph, run in groupby(statements, key=lambda statement: statement[3]):
-        turtle = ox.serialize((ox.Triple(s, p, o) for s, p, o, _ in run), format=ox.RdfFormat.TURTLE,
-                              prefixes=PREFIXES).decode("utf-8")
-        name = graph.value if isinstance(graph, ox.NamedNode) else None
-        texts.append(GraphText(name, turtle.split("\n", len(PREFIXES))[-1]))
-    return texts
+def _syntaxes(triples: list[ox.Triple]) -> dict[str, bytes]:
+    turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    jsonld = ox.serialize(triples, format=ox.RdfFormat.JSON_LD)
+    return {"ttl": turtle.split(b"\n", len(PREFIXES))[-1],
+            "nt": ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+            "jsonld": jsonld.removeprefix(b"[").removesuffix(b"]")}
 
 
-def union_store(graphs: Iterable[GraphText]) -> ox.Store:
+def serialized(statements: Iterable[Statement]) -> list[Serialized]:
+    """Statements as one :class:`Serialized` per run of statements in the same graph."""
+    return [Serialized(graph.value if isinstance(graph, ox.NamedNode) else None,
+                       _syntaxes([ox.Triple(s, p, o) for s, p, o, _ in run]))
+            for graph, run in groupby(statements, key=lambda statement: statement[3])]
+
+
+def union_store(graphs: Iterable[Serialized]) -> ox.Store:
     """An in-memory Oxigraph store whose default graph holds the union of ``graphs``."""
     store = ox.Store()
-    text = turtle_prefixes() + "".join(g.turtle for g in graphs)
-    store.bulk_load(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    store.bulk_load(input=b"".join(g.syntaxes["nt"] for g in graphs), format=ox.RdfFormat.N_TRIPLES)
     return store
 
 
-def _trig_block(graph: GraphText) -> str:
-    return graph.turtle if graph.graph is None else f"<{graph.graph}> {{\n{graph.turtle}}}\n"
-
-
-def _write_trig(graphs: Iterable[GraphText], path: Path) -> Path:
-    """Each graph's block under one set of prefixes: one named graph per document, and the default graph."""
-    with open(path, "w", encoding="utf-8") as out:
-        out.write(turtle_prefixes())
-        out.writelines(_trig_block(g) for g in graphs)
-    return Path(path)
-
-
-def _dump(store: ox.Store, path: Path, fmt: ox.RdfFormat, head: bytes = b"", tail: bytes = b"") -> Path:
-    """The store's default graph (the union of the build's statements) in one syntax."""
+def _write_turtle(graphs: Iterable[Serialized], path: Path) -> None:
+    """One Turtle file: each graph's statements under a comment naming the document that makes
+    them. A statement two documents make appears twice, and is one triple to a reader."""
     with open(path, "wb") as out:
-        out.write(head)
-        store.dump(out, format=fmt, from_graph=DEFAULT, prefixes=PREFIXES if fmt == ox.RdfFormat.TURTLE else None)
-        out.write(tail)
-    return Path(path)
+        out.write(turtle_prefixes().encode())
+        for g in graphs:
+            out.write(b"\n# " + (g.graph or "shared").encode() + b"\n" + g.syntaxes["ttl"])
 
 
-def _write_jsonld(store: ox.Store, path: Path) -> Path:
-    """JSON-LD: Oxigraph writes expanded nodes; they go under the ontology's prefixes as
-    ``@context`` so a JSON-LD processor can compact them."""
-    head = b'{"@context": ' + json.dumps(jsonld_context()).encode() + b', "@graph": '
-    return _dump(store, path, ox.RdfFormat.JSON_LD, head, b"}\n")
+def _write_trig(graphs: Iterable[Serialized], path: Path) -> None:
+    """Each graph's block under one set of prefixes: one named graph per document, and the default graph."""
+    with open(path, "wb") as out:
+        out.write(turtle_prefixes().encode())
+        for g in graphs:
+            body = g.syntaxes["ttl"]
+            out.write(body if g.graph is None else b"<" + g.graph.encode() + b"> {\n" + body + b"}\n")
 
 
-def rdf_writers(store: ox.Store, graphs: Iterable[GraphText]) -> dict[str, Writer]:
-    """Writers of a build's graph.ttl, graph.nt, graph.jsonld (with the ontology's prefixes as
-    its context) from ``store`` (:func:`union_store`), and of graph.trig (one named graph per
-    document) from ``graphs``, for :func:`write_files`. The same input gives the same bytes.
-    """
-    return {
-        "graph.ttl": lambda path: _dump(store, path, ox.RdfFormat.TURTLE),
-        "graph.nt": lambda path: _dump(store, path, ox.RdfFormat.N_TRIPLES),
-        "graph.jsonld": lambda path: _write_jsonld(store, path),
-        "graph.trig": lambda path: _write_trig(graphs, path),
-    }
+def _write_ntriples(graphs: Iterable[Serialized], path: Path) -> int:
+    """Each triple once, in document order; the number of triples. Only a statement that is not
+    about a document, article or mention (whose IRIs name their document) can be made twice."""
+    seen: set[bytes] = set()
+    written = 0
+    with open(path, "wb") as out:
+        for g in graphs:
+            for line in g.syntaxes["nt"].splitlines(keepends=True):
+                if not line.startswith(_DOCUMENT_SPECIFIC):
+                    if line in seen:
+                        continue
+                    seen.add(line)
+                out.write(line)
+                written += 1
+    return written
+
+
+def _write_jsonld(graphs: Iterable[Serialized], path: Path) -> None:
+    """JSON-LD: the node objects of every graph (one subject may have several, which a JSON-LD
+    processor merges), under the ontology's prefixes as ``@context`` so it can compact them."""
+    with open(path, "wb") as out:
+        out.write(b'{"@context": ' + json.dumps(jsonld_context()).encode() + b', "@graph": [')
+        out.write(b",\n".join(part for g in graphs if (part := g.syntaxes["jsonld"])))
+        out.write(b"]}\n")
+
+
+class RdfExport:
+    """Writers of a build's graph.ttl, graph.nt, graph.jsonld (with the ontology's prefixes as its
+    context) and graph.trig (one named graph per document) for :func:`write_files`, from the
+    build's graphs in order; the same input gives the same bytes. Writing graph.nt counts the
+    distinct triples."""
+
+    def __init__(self, graphs: Sequence[Serialized]):
+        self.graphs = graphs
+        self.triples = 0
+
+    def _count_ntriples(self, path: Path) -> None:
+        self.triples = _write_ntriples(self.graphs, path)
+
+    def writers(self) -> dict[str, Writer]:
+        return {"graph.ttl": lambda path: _write_turtle(self.graphs, path),
+                "graph.nt": self._count_ntriples,
+                "graph.jsonld": lambda path: _write_jsonld(self.graphs, path),
+                "graph.trig": lambda path: _write_trig(self.graphs, path)}
 
 
 def load_dataset(path: Path) -> Dataset:

@@ -3,12 +3,11 @@
 Every statement is produced once, by :func:`statements`, in the graph it belongs to: the
 named graph of the document that said it, or the default graph for what holds regardless
 of any document (an entity's type and label, a district's code). They come document by
-document, so a TriG file or one N-Triples file per document streams straight out of them.
-:func:`kg.export.union_store` loads them into an Oxigraph store whose default graph is their
-union; the build's Turtle, N-Triples, JSON-LD, pages and queries read that. The statements never
-become rdflib objects on the way (at a million triples rdflib takes most of a build's time
-and memory); :func:`build_graph` and :func:`build_dataset` give rdflib views for callers
-that want them, such as pySHACL. :func:`iri` is the one place IRIs are minted.
+document, so each document's statements are serialised where it is extracted
+(:func:`kg.export.serialized`) and a build's files are those laid end to end. The
+statements never become rdflib objects on the way (at a million triples rdflib takes most
+of a build's time and memory); :func:`build_graph` and :func:`build_dataset` give rdflib
+views for callers that want them, such as pySHACL. :func:`iri` is the one place IRIs are minted.
 """
 from __future__ import annotations
 
@@ -221,7 +220,7 @@ def _entity(entity: Entity) -> Iterator[Triple]:
     cls = GK.PolicyDocument if entity.attrs.get("document") else CLASSES[entity.kind]
     yield subject, A, term(cls)
     yield subject, LABEL, zh(entity.name)
-    yield subject, MENTION_COUNT, _integer(len(entity.mentions))
+    yield subject, MENTION_COUNT, _integer(entity.mention_count)
     for alias in sorted(entity.aliases):
         yield subject, ALT_LABEL, zh(alias)
     if entity.kind == "district":

@@ -1,21 +1,24 @@
 """The build: read → extract → resolve → graph → write (RDF, HTML pages, JSON Lines).
 
 Each step is a function the CLI and the tests call directly. Extraction is a pure
-function of one file (:func:`extract_document`), and so is what the graph says about
-that document: its mentions' entity keys and its statements (:func:`process_document`).
-Both run together in parallel processes, on a Dask cluster, or not at all when the
-document cache already holds the result. Resolution across documents (which mentions
-are one entity, its name and aliases) always runs again over the whole set, and the
-outputs are written again from the union.
+function of one file (:func:`extract_document`), and so is everything the outputs say
+about that document alone: its entities, its record, its statements in every export
+syntax and its rows of the page view (:func:`process_document`). That runs in parallel
+processes, on a Dask cluster, or not at all when the document cache already holds it.
+Resolution across documents (mentions of one key in several documents are one entity,
+named by its first document, with the aliases of all) always runs again over the whole
+set, as do the statements it gives; each output is then the documents' parts laid end
+to end with those, so a rebuild copies what did not change.
 """
 from __future__ import annotations
 
 import json
 import os
 import sys
+import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,15 +30,16 @@ from tqdm import tqdm
 from kg.cache import DocumentCache, Processed, document_key
 from kg.document import Document
 from kg.errors import GovkgError, InputError
-from kg.export import GraphText, graph_texts, rdf_writers, union_store, write_files
+from kg.export import SYNTAXES, RdfExport, Serialized, Writer, serialized, write_files
 from kg.extract import run_extractors
-from kg.graph import document_statements, shared_statements
+from kg.graph import Statement, document_statements, shared_statements
 from kg.ingest import find_documents, read_document
-from kg.records import records
-from kg.resolve import Resolution, resolve
+from kg.records import keyed_record, named_record
+from kg.resolve import Resolution, merge, resolve, resolve_document
 from kg.segment import clear_cache
 from kg.shards import write_shards
 from kg.store import Store
+from kg.view import ViewRows, merge_rows, view_rows
 from kg.viz import page_writers
 
 DEFAULT_INPUT = Path("seeds")
@@ -76,10 +80,6 @@ class Extraction:
     skipped: list[InputError] = field(default_factory=list)
     cached: int = 0
 
-    @property
-    def documents(self) -> list[Document]:
-        return [item.document for item in self.processed]
-
 
 def extract_document(path: Path) -> Document:
     """Read one file and run every extractor on it: a pure function of the file's content."""
@@ -87,12 +87,22 @@ def extract_document(path: Path) -> Document:
     return run_extractors(read_document(path))
 
 
+def _view_rows(statements: list[Statement]) -> ViewRows:
+    """The page view's rows of some statements."""
+    store = ox.Store()
+    store.extend(ox.Quad(s, p, o) for s, p, o, _ in statements)
+    return view_rows(Store(store))
+
+
 def process_document(path: Path) -> Processed:
-    """Extract one file and make its statements, which depend on that document alone (entity
-    keys included), so this runs wherever extraction runs and its result can be cached."""
+    """Extract one file and make everything the build's outputs say of it alone (entity keys
+    depend on the document alone), so this runs wherever extraction runs and is cached."""
     doc = extract_document(path)
-    [statements] = graph_texts(document_statements(resolve([doc])))
-    return Processed(doc, statements)
+    result = resolve_document(doc)
+    statements = list(document_statements(result))
+    [rdf] = serialized(statements)
+    return Processed(doc.id, len(doc.mentions), [e.summary() for e in result.entities.values()],
+                     keyed_record(result, doc), _view_rows(statements).to_json(), rdf)
 
 
 def _process_or_error(path: Path) -> Processed | InputError:
@@ -148,9 +158,9 @@ def _processed(paths: Sequence[Path], jobs: int, executor: str, progress: bool) 
         return out
 
 
-def _cached(paths: Sequence[Path], cache: DocumentCache | None) -> tuple[list[str | None], dict[int, Processed]]:
+def _cached(paths: Sequence[Path], cache: DocumentCache) -> tuple[list[str | None], dict[int, Processed]]:
     """Each file's cache key, and the entries the cache holds, by position."""
-    keys = [document_key(p) if cache else None for p in paths]
+    keys = [document_key(p) for p in paths]
     found = {}
     for i, key in enumerate(keys):
         if key and (item := cache.get(key)) is not None:
@@ -158,10 +168,11 @@ def _cached(paths: Sequence[Path], cache: DocumentCache | None) -> tuple[list[st
     return keys, found
 
 
-def extract_all(paths: Sequence[Path], *, jobs: int = 1, cache: DocumentCache | None = None,
-                skip_bad: bool = False, executor: str = "processes", progress: bool = False) -> Extraction:
+def extract_all(paths: Sequence[Path], cache: DocumentCache, *, jobs: int = 1, skip_bad: bool = False,
+                executor: str = "processes", progress: bool = False) -> Extraction:
     """Process every file (:func:`process_document`), taking unchanged ones from ``cache`` and the
-    rest in ``jobs`` processes.
+    rest in ``jobs`` processes; what the build goes on with is what the cache then holds, so that
+    a document's statements are read from disk when written, not kept in memory.
 
     An unreadable file raises its InputError unless ``skip_bad``, which records it and goes on.
     """
@@ -172,11 +183,10 @@ def extract_all(paths: Sequence[Path], *, jobs: int = 1, cache: DocumentCache | 
     skipped = [r for r in results.values() if isinstance(r, InputError)]
     if skipped and not skip_bad:
         raise InputError(f"{skipped[0]} (or pass --skip-bad to build from the other documents)")
-    if cache:
-        for i in missing:
-            if keys[i] and isinstance(results[i], Processed):
-                cache.put(keys[i], results[i])
-        cache.prune({k for k in keys if k})
+    for i in missing:
+        if keys[i] and isinstance(results[i], Processed):
+            results[i] = cache.put(keys[i], results[i])
+    cache.prune({k for k in keys if k})
     processed = [results[i] for i in range(len(paths)) if isinstance(results[i], Processed)]
     return Extraction(processed, skipped, cached=cached)
 
@@ -190,8 +200,8 @@ def analyse(inputs: Sequence[str | Path]) -> Resolution:
     return resolve(extract_documents(inputs))
 
 
-def jsonl(result: Resolution) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(result))
+def jsonl(records: Iterable[dict]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
 @contextmanager
@@ -201,22 +211,39 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
     timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
 
 
-def _write_exports(result: Resolution, graphs: list[GraphText], store: ox.Store, outdir: Path,
-                   timings: dict[str, float], threads: int) -> list[Path]:
-    """Every output file, written side by side in ``threads`` threads (stage times overlap)."""
-    def timed(stage: str, write):
+@contextmanager
+def _document_cache(outdir: Path, use_cache: bool) -> Iterator[DocumentCache]:
+    """The cache inside ``outdir``; without ``use_cache``, one that is gone after the build."""
+    if use_cache:
+        yield DocumentCache(outdir / CACHE_DIR)
+        return
+    with tempfile.TemporaryDirectory(prefix="kg-build-") as folder:
+        yield DocumentCache(folder)
+
+
+def _shared(result: Resolution) -> tuple[Serialized, ViewRows]:
+    """The statements that hold regardless of documents, and their rows of the page view."""
+    statements = list(shared_statements(result))
+    [rdf] = serialized(statements) or [Serialized(None, dict.fromkeys(SYNTAXES, b""))]
+    return rdf, _view_rows(statements)
+
+
+def _write_exports(graphs: list[Serialized], pages: dict[str, Writer], records: list[dict], outdir: Path,
+                   timings: dict[str, float], threads: int) -> tuple[list[Path], int]:
+    """Every output file, written side by side in ``threads`` threads (stage times overlap); and
+    the number of triples."""
+    def timed(stage: str, write: Writer) -> Writer:
         def run(path: Path) -> None:
             with _timed(timings, stage):
                 write(path)
         return run
-    with _timed(timings, "html"):
-        pages = page_writers(Store(store))
-    return write_files(Path(outdir), {
-        **{name: timed(name.removeprefix("graph."), write)
-           for name, write in rdf_writers(store, graphs).items()},
+    rdf = RdfExport(graphs)
+    written = write_files(outdir, {
+        **{name: timed(name.removeprefix("graph."), write) for name, write in rdf.writers().items()},
         **{name: timed("html", write) for name, write in pages.items()},
-        "entities.jsonl": timed("jsonl", lambda path: path.write_text(jsonl(result), encoding="utf-8")),
+        "entities.jsonl": timed("jsonl", lambda path: path.write_text(jsonl(records), encoding="utf-8")),
     }, threads)
+    return written, rdf.triples
 
 
 def build(inputs: Sequence[str | Path] = (DEFAULT_INPUT,), outdir: Path = DEFAULT_OUTDIR, *,
@@ -230,26 +257,30 @@ def build(inputs: Sequence[str | Path] = (DEFAULT_INPUT,), outdir: Path = DEFAUL
     allows a progress bar on stderr (shown by :func:`show_progress`); ``shards`` names a
     folder for one N-Triples file per document.
     """
-    started, timings, jobs = time.perf_counter(), {}, jobs or default_jobs()
-    with _timed(timings, "documents"):
-        paths = find_documents(inputs)
-        cache = DocumentCache(Path(outdir) / CACHE_DIR) if use_cache else None
-        extraction = extract_all(paths, jobs=jobs, cache=cache, skip_bad=skip_bad,
-                                 executor=executor, progress=progress and show_progress(len(paths)))
-    with _timed(timings, "resolve"):
-        result = resolve(extraction.documents)
-    with _timed(timings, "graph"):
-        graphs = [item.rdf for item in extraction.processed] + graph_texts(shared_statements(result))
-        store = union_store(graphs)
-    outputs = _write_exports(result, graphs, store, Path(outdir), timings, jobs)
-    if shards is not None:
-        with _timed(timings, "shards"):
-            outputs.append(write_shards(graphs, Path(shards)))
+    started, timings, jobs, outdir = time.perf_counter(), {}, jobs or default_jobs(), Path(outdir)
+    with _document_cache(outdir, use_cache) as cache:
+        with _timed(timings, "documents"):
+            paths = find_documents(inputs)
+            extraction = extract_all(paths, cache, jobs=jobs, skip_bad=skip_bad, executor=executor,
+                                     progress=progress and show_progress(len(paths)))
+            processed = extraction.processed
+        with _timed(timings, "resolve"):
+            result = merge(item.resolution() for item in processed)
+            records = [named_record(item.record, result.entities) for item in processed]
+        with _timed(timings, "graph"):
+            shared, shared_rows = _shared(result)
+            graphs = [item.rdf for item in processed] + [shared]
+        with _timed(timings, "html"):
+            pages = page_writers(merge_rows([shared_rows] + [ViewRows.from_json(item.view) for item in processed]))
+        outputs, triples = _write_exports(graphs, pages, records, outdir, timings, jobs)
+        if shards is not None:
+            with _timed(timings, "shards"):
+                outputs.append(write_shards(graphs, Path(shards)))
     return BuildSummary(
-        documents=len(result.documents),
-        mentions=sum(len(d.mentions) for d in result.documents),
+        documents=len(processed),
+        mentions=sum(item.mentions for item in processed),
         entities=Counter(e.kind for e in result.entities.values()),
-        triples=len(store),
+        triples=triples,
         seconds=time.perf_counter() - started,
         outputs=outputs,
         cached=extraction.cached,

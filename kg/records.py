@@ -6,15 +6,11 @@ district, programmes.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from kg.document import Document
 from kg.resolve import Entity, LocationFact, PostFact, Resolution
-
-
-def _district_name(result: Resolution, key: str | None) -> str | None:
-    entity = result.entities.get(key) if key else None
-    return entity.name if entity else None
 
 
 def _keys_in(doc: Document, kind: str) -> list[str]:
@@ -39,48 +35,57 @@ class _Facts:
         return facts
 
 
-def _officials(result: Resolution, doc: Document, facts: _Facts) -> list[dict]:
-    out = []
-    for key in _keys_in(doc, "official"):
-        posts: list[dict] = []
-        for fact in facts.posts.get((doc.id, key), ()):
-            post = {"title": fact.title, "org": fact.org,
-                    "district": _district_name(result, fact.district)}
-            if post not in posts:
-                posts.append(post)
-        out.append({"name": result.entities[key].name, "posts": posts})
-    return out
+def keyed_record(result: Resolution, doc: Document, facts: _Facts | None = None) -> dict:
+    """A document's record with entity keys where names go. Names can come from another
+    document (an entity is named by its first), so a build makes this where it extracts and
+    :func:`named_record` fills in the names once all documents are resolved."""
+    facts = facts or _Facts.of(result)
+    entities = result.entities
+    return {
+        "doc": doc.id,
+        "officials": [{"name": key, "posts": [{"title": f.title, "org": f.org, "district": f.district}
+                                              for f in facts.posts.get((doc.id, key), ())]}
+                      for key in _keys_in(doc, "official")],
+        "persons": [{"name": key, "role": entities[key].attrs.get("role")} for key in _keys_in(doc, "person")],
+        "districts": [{"name": key, "level": entities[key].attrs.get("level"),
+                       "parent": entities[key].attrs.get("parent"), "code": entities[key].attrs.get("code")}
+                      for key in _keys_in(doc, "district")],
+        "projects": [{"name": key, "district": next((f.district for f in facts.locations.get((doc.id, key), ())),
+                                                    None)}
+                     for key in _keys_in(doc, "project")],
+        "programmes": [{"name": key} for key in _keys_in(doc, "programme")],
+    }
 
 
-def _district(result: Resolution, entity: Entity) -> dict:
-    return {"name": entity.name, "level": entity.attrs.get("level"),
-            "parent": _district_name(result, entity.attrs.get("parent")),
-            "code": entity.attrs.get("code")}
+def named_record(record: dict, entities: Mapping[str, Entity]) -> dict:
+    """A :func:`keyed_record` with each key replaced by its entity's name (None for no entity)."""
+    def name(key: str | None) -> str | None:
+        return entities[key].name if key in entities else None
 
+    def officials() -> Iterator[dict]:
+        for official in record["officials"]:
+            posts: list[dict] = []
+            for post in official["posts"]:
+                post = {**post, "district": name(post["district"])}
+                if post not in posts:  # one post stated twice, or in two places of one name
+                    posts.append(post)
+            yield {"name": name(official["name"]), "posts": posts}
 
-def _projects(result: Resolution, doc: Document, facts: _Facts) -> list[dict]:
-    out = []
-    for key in _keys_in(doc, "project"):
-        districts = [f.district for f in facts.locations.get((doc.id, key), ())]
-        out.append({"name": result.entities[key].name,
-                    "district": _district_name(result, districts[0] if districts else None)})
-    return out
+    return {
+        "doc": record["doc"],
+        "officials": list(officials()),
+        "persons": [{**person, "name": name(person["name"])} for person in record["persons"]],
+        "districts": [{**district, "name": name(district["name"]), "parent": name(district["parent"])}
+                      for district in record["districts"]],
+        "projects": [{"name": name(p["name"]), "district": name(p["district"])} for p in record["projects"]],
+        "programmes": [{"name": name(p["name"])} for p in record["programmes"]],
+    }
 
 
 def document_record(result: Resolution, doc: Document, facts: _Facts | None = None) -> dict:
     """The extraction record of one document (``facts``: the result's facts indexed once, when
     many documents are recorded)."""
-    facts = facts or _Facts.of(result)
-    entities = result.entities
-    return {
-        "doc": doc.id,
-        "officials": _officials(result, doc, facts),
-        "persons": [{"name": entities[k].name, "role": entities[k].attrs.get("role")}
-                    for k in _keys_in(doc, "person")],
-        "districts": [_district(result, entities[k]) for k in _keys_in(doc, "district")],
-        "projects": _projects(result, doc, facts),
-        "programmes": [{"name": entities[k].name} for k in _keys_in(doc, "programme")],
-    }
+    return named_record(keyed_record(result, doc, facts), result.entities)
 
 
 def records(result: Resolution) -> list[dict]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.document import Document, Mention
 from kg.locate import Scope, project_district
@@ -32,9 +32,31 @@ class Entity:
     key: str
     kind: str  # official, person, district, project, programme
     name: str
-    aliases: set[str] = field(default_factory=set)
+    surfaces: set[str] = field(default_factory=set)  # the texts of its mentions, as written
     attrs: dict = field(default_factory=dict)
     mentions: list[tuple[str, Mention]] = field(default_factory=list)  # (document id, mention)
+    # mentions counted but not kept: those of documents a build takes from its cache
+    counted: int = 0
+
+    @property
+    def aliases(self) -> set[str]:
+        """The other names it goes by: its mentions' texts other than its name, without spaces."""
+        return {s.replace(" ", "").replace("\u3000", "") for s in self.surfaces if s != self.name} - {self.name}
+
+    @property
+    def mention_count(self) -> int:
+        return len(self.mentions) + self.counted
+
+    def summary(self) -> Entity:
+        """The entity without its Mention objects (counted instead): what a build caches."""
+        return Entity(self.key, self.kind, self.name, set(self.surfaces), dict(self.attrs),
+                      counted=self.mention_count)
+
+    def absorb(self, other: Entity) -> None:
+        """Take in what another document says of the same entity; name and attributes stay first-come."""
+        self.surfaces |= other.surfaces
+        self.mentions += other.mentions
+        self.counted += other.counted
 
 
 @dataclass(frozen=True)
@@ -77,13 +99,36 @@ def canonical_name(name: str) -> str:
 
 def resolve(documents: Iterable[Document]) -> Resolution:
     """Key every mention of every document and collect entities and facts."""
-    result = Resolution(documents=list(documents))
-    for doc in result.documents:
-        places = resolve_places(doc)
-        _resolve_districts(result, doc, places)
-        scope = Scope.of(doc, places)
-        _resolve_people(result, scope)
-        _resolve_named(result, scope)
+    return merge(resolve_document(doc) for doc in documents)
+
+
+def resolve_document(doc: Document) -> Resolution:
+    """One document's entities and facts. Keys depend on the document alone, so documents
+    resolve apart (in parallel, or once and cached) and :func:`merge` joins them."""
+    result = Resolution(documents=[doc])
+    places = resolve_places(doc)
+    _resolve_districts(result, doc, places)
+    scope = Scope.of(doc, places)
+    _resolve_people(result, scope)
+    _resolve_named(result, scope)
+    return result
+
+
+def merge(parts: Iterable[Resolution]) -> Resolution:
+    """Resolutions of separate documents as one: mentions of the same key are one entity, whose
+    name and attributes are those of its first document. Parts may hold entity summaries
+    (:meth:`Entity.summary`) instead of whole entities."""
+    result = Resolution(documents=[])
+    for part in parts:
+        result.documents += part.documents
+        for entity in part.entities.values():
+            if entity.key in result.entities:
+                result.entities[entity.key].absorb(entity)
+            else:
+                result.entities[entity.key] = replace(entity, surfaces=set(entity.surfaces),
+                                                      attrs=dict(entity.attrs), mentions=list(entity.mentions))
+        result.posts += part.posts
+        result.locations += part.locations
     return result
 
 
@@ -95,9 +140,7 @@ def _add(result: Resolution, key: str, kind: str, name: str, doc: Document | Non
     if mention is not None and doc is not None:
         mention.key = key
         entity.mentions.append((doc.id, mention))
-        if mention.text != entity.name:
-            entity.aliases.add(mention.text.replace(" ", "").replace("\u3000", ""))
-    entity.aliases.discard(entity.name)
+        entity.surfaces.add(mention.text)
     return entity
 
 

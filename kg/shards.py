@@ -1,6 +1,6 @@
 """One N-Triples file per document, for bulk loading into any triple store.
 
-A build carries each document's statements as a :class:`kg.export.GraphText`, made from
+A build carries each document's statements as a :class:`kg.export.Serialized`, made from
 the document alone; they go to ``<document id>.nt``, and the statements that hold
 regardless of any document (an entity's type, label, district code) to ``_shared.nt``.
 Loading every file of the folder gives the same graph as ``graph.ttl``; reloading one
@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import pyoxigraph as ox
-
-from kg.export import GraphText, turtle_prefixes, write_files
+from kg.export import Serialized, write_files
 from kg.vocab import ENTITY_BASE
 
 SHARED = "_shared.nt"
@@ -26,15 +24,10 @@ def shard_name(graph: str | None) -> str:
     return SHARED if graph is None else graph.removeprefix(_DOCUMENTS) + ".nt"
 
 
-def _ntriples(graph: GraphText) -> bytes:
-    triples = ox.parse(input=(turtle_prefixes() + graph.turtle).encode("utf-8"), format=ox.RdfFormat.TURTLE)
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-
-
-def write_shards(graphs: Sequence[GraphText], folder: Path) -> Path:
+def write_shards(graphs: Sequence[Serialized], folder: Path) -> Path:
     """Write each graph into its file in ``folder`` and remove ``.nt`` files of documents no longer built."""
     names = [shard_name(graph.graph) for graph in graphs]
-    write_files(folder, {name: (lambda path, g=graph: path.write_bytes(_ntriples(g)))
+    write_files(folder, {name: (lambda path, g=graph: path.write_bytes(g.syntaxes["nt"]))
                          for name, graph in zip(names, graphs, strict=True)})
     for stale in set(p.name for p in folder.glob("*.nt")) - set(names):
         (folder / stale).unlink()

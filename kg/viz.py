@@ -1,10 +1,10 @@
 """pyvis views of the graph: self-contained HTML files that open from disk, offline.
 
-A :class:`View` is what one page draws: entity nodes and relation edges, each carrying the
-evidence sentences, documents and dates it came from. :func:`view_of` reads it from the
-Oxigraph store (:class:`kg.store.Store`), one SPARQL SELECT per thing read; :func:`neighbourhood`
-and :func:`only_kinds` narrow it; :func:`write_view` renders it through pyvis with vis-network
-in line and the page's own search, kind filters and evidence panel (kg/templates/view.html).
+A :class:`~kg.view.View` is what one page draws (kg/view.py reads it from the store);
+:func:`neighbourhood`, :func:`only_kinds` and :func:`city_view` narrow it; :func:`write_view`
+renders it through pyvis with vis-network in line and the page's own search, kind filters and
+evidence panel (kg/templates/view.html); :func:`page_writers` writes the whole graph and a page
+per city, drawing each node and edge once for all of them (a :class:`Drawing`).
 Document text only ever reaches the page as JSON data that the page puts into the DOM with
 ``textContent``, so markup in a document never runs.
 """
@@ -15,238 +15,21 @@ import shutil
 import subprocess
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from itertools import combinations
 from pathlib import Path
-from typing import NamedTuple
 
 import networkx as nx
-import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 from pyvis.network import Network
-from rdflib import URIRef
 
 from kg.errors import GraphError
 from kg.store import Store
-from kg.vocab import GK
+from kg.view import (KINDS, RELATIONS, Edge, Evidence, Kind, Node, View, ViewRows, merge_rows,
+                     view_from_rows, view_of, view_rows)
 
 TEMPLATES = Path(__file__).parent / "templates"
 LARGE = 1000  # above this many nodes the layout is computed here and physics stays off
 MAX_EVIDENCE = 12  # sentences kept per node or edge; the count of all is kept too
-
-
-@dataclass(frozen=True)
-class Kind:
-    cls: URIRef
-    colour: str
-    shape: str
-    name_zh: str
-
-
-KINDS = {
-    "official": Kind(GK.Official, "#d62728", "dot", "官员"),
-    "person": Kind(GK.Person, "#ff9896", "dot", "人物"),
-    "district": Kind(GK.District, "#1f77b4", "box", "行政区划"),
-    "organisation": Kind(GK.Organisation, "#7f7f7f", "square", "机构"),
-    "project": Kind(GK.Project, "#2ca02c", "diamond", "项目"),
-    "programme": Kind(GK.Programme, "#9467bd", "triangle", "政策举措"),
-    "policy": Kind(GK.PolicyDocument, "#c49c94", "triangleDown", "政策文件"),
-}
-RELATIONS = {"post": "holds post in", "located": "located in", "part": "part of",
-             "co": "co-mentioned"}
-
-
-@dataclass
-class Evidence:
-    text: str
-    doc: str
-    date: str
-    note: str = ""
-
-
-@dataclass
-class Node:
-    id: str
-    label: str
-    kind: str
-    aliases: list[str] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-@dataclass
-class Edge:
-    source: str
-    target: str
-    relation: str
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-@dataclass
-class View:
-    nodes: dict[str, Node]
-    edges: list[Edge]
-
-    def nx_graph(self) -> nx.Graph:
-        graph = nx.Graph()
-        graph.add_nodes_from(self.nodes)
-        graph.add_edges_from((e.source, e.target) for e in self.edges)
-        return graph
-
-    def subview(self, keep: Iterable[str]) -> View:
-        keep = set(keep)
-        return View({k: n for k, n in self.nodes.items() if k in keep},
-                    [e for e in self.edges if e.source in keep and e.target in keep])
-
-
-# ---------------------------------------------------------------- reading the store
-
-_KIND_OF_CLASS = {str(style.cls): kind for kind, style in KINDS.items()}
-_RELATION_OF = {str(GK.partOf): RELATIONS["part"], str(GK.locatedIn): RELATIONS["located"],
-                str(GK.inDistrict): RELATIONS["located"]}
-
-ENTITIES = """SELECT ?entity ?type ?label ?alias WHERE {
-  VALUES ?type { %s }
-  ?entity a ?type .
-  OPTIONAL { ?entity rdfs:label ?label } OPTIONAL { ?entity skos:altLabel ?alias }
-}""" % " ".join(f"<{cls}>" for cls in _KIND_OF_CLASS)
-
-MENTIONS = """SELECT ?mention ?entity ?source ?start ?sentence WHERE {
-  ?mention gk:mentions ?entity ; dcterms:source ?source .  # gk:mentions implies a gk:Mention
-  OPTIONAL { ?mention gk:startOffset ?start } OPTIONAL { ?mention gk:evidence ?sentence }
-}"""
-
-SOURCES = """SELECT ?source ?doc ?title ?identifier ?date ?docDate WHERE {
-  { SELECT DISTINCT ?source WHERE { ?mention dcterms:source ?source } }
-  OPTIONAL { ?source dcterms:isPartOf ?whole } BIND (COALESCE(?whole, ?source) AS ?doc)
-  OPTIONAL { ?source dcterms:date ?date } OPTIONAL { ?doc dcterms:date ?docDate }
-  OPTIONAL { ?doc dcterms:title ?title } OPTIONAL { ?doc dcterms:identifier ?identifier }
-}"""
-
-# DISTINCT: in a TriG file a post stated by several documents is in several named graphs
-POSTS = """SELECT DISTINCT ?official ?post ?target ?label ?title ?mention WHERE {
-  ?official org:holds ?post .
-  OPTIONAL { ?post gk:inDistrict ?district } OPTIONAL { ?post org:postIn ?organisation }
-  BIND (COALESCE(?district, ?organisation) AS ?target)
-  OPTIONAL { ?post rdfs:label ?label } OPTIONAL { ?post gk:title ?title }
-  OPTIONAL { ?post prov:wasDerivedFrom ?mention }
-}"""
-
-STRUCTURE = """SELECT ?predicate ?source ?target WHERE {
-  VALUES ?predicate { %s } ?source ?predicate ?target .
-}""" % " ".join(f"<{predicate}>" for predicate in _RELATION_OF)
-
-CITIES = "SELECT ?city WHERE { ?city a gk:District ; gk:level gk:City }"
-
-
-def _text(term: ox.NamedNode | ox.Literal | None) -> str:
-    """The IRI or lexical form of a term; "" for an unbound OPTIONAL."""
-    return "" if term is None else term.value
-
-
-def _entity_nodes(store: Store) -> dict[str, Node]:
-    """Nodes by IRI, grouped by kind in KINDS order; an entity of several classes takes the last kind."""
-    kinds, labels, aliases = defaultdict(set), {}, defaultdict(set)
-    for entity, cls, label, alias in store.query(ENTITIES):
-        kinds[entity.value].add(_KIND_OF_CLASS[cls.value])
-        labels.setdefault(entity.value, _text(label))
-        if alias is not None:
-            aliases[entity.value].add(alias.value)
-    rank = list(KINDS).index
-    nodes = [Node(entity, labels[entity] or entity.rsplit("/", 1)[-1], max(found, key=rank),
-                  sorted(aliases[entity])) for entity, found in kinds.items()]
-    return {node.id: node for node in sorted(nodes, key=lambda n: (rank(n.kind), n.id))}
-
-
-class _Mention(NamedTuple):
-    """A mention and its evidence; the field order makes mentions sort by source, offset, IRI."""
-    source: str
-    start: int
-    iri: str
-    entity: str
-    sentence: str
-    doc: str
-    date: str
-
-    def evidence(self, note: str = "") -> Evidence:
-        return Evidence(self.sentence, self.doc, self.date, note)
-
-
-def _source_info(store: Store) -> dict[str, tuple[str, str]]:
-    """(document label, date) of each mention source: an article's own date, else its document's."""
-    return {source.value: (_text(title) or _text(identifier) or doc.value,
-                           _text(date) or _text(doc_date))
-            for source, doc, title, identifier, date, doc_date in store.query(SOURCES)}
-
-
-def _mentions(store: Store, nodes: dict[str, Node]) -> dict[str, _Mention]:
-    """The mentions of ``nodes`` by IRI, in order of source, offset and IRI."""
-    sources, found = _source_info(store), []
-    for mention, entity, source, start, sentence in store.query(MENTIONS):
-        if entity.value in nodes:
-            found.append(_Mention(source.value, int(start.value) if start else 0, mention.value,
-                                  entity.value, _text(sentence), *sources[source.value]))
-    return {m.iri: m for m in sorted(found)}
-
-
-def _together(mentions: Iterable[_Mention], unit: str) -> list[list[_Mention]]:
-    """Mentions grouped by sentence (same source and sentence, offsets within one sentence) or article."""
-    groups: dict[tuple, list[list[_Mention]]] = defaultdict(list)
-    for m in mentions:
-        clusters = groups[(m.source,) if unit == "article" else (m.source, m.sentence)]
-        if clusters and (unit == "article" or m.start - clusters[-1][0].start <= len(m.sentence)):
-            clusters[-1].append(m)
-        else:
-            clusters.append([m])
-    return [cluster for clusters in groups.values() for cluster in clusters]
-
-
-def _post_edges(store: Store, nodes: dict[str, Node], mentions: dict[str, _Mention]) -> list[Edge]:
-    """Official → district (or organisation) of their posts, with the sentences that state them."""
-    stated: dict[tuple[str, str], list[tuple[_Mention, str]]] = {}
-    for official, _, target, label, title, mention in store.query(POSTS):
-        if official.value in nodes and _text(target) in nodes:
-            found = stated.setdefault((official.value, target.value), [])
-            if _text(mention) in mentions:
-                found.append((mentions[mention.value], _text(label) or _text(title)))
-    return [Edge(official, target, RELATIONS["post"], [m.evidence(note) for m, note in sorted(found)])
-            for (official, target), found in sorted(stated.items())]
-
-
-def _structural_edges(store: Store, nodes: dict[str, Node]) -> list[Edge]:
-    """Part-of and located-in edges between nodes, each once, by predicate, then source and target."""
-    order = list(_RELATION_OF)
-    rows = sorted((order.index(p.value), s.value, o.value) for p, s, o in store.query(STRUCTURE))
-    edges = dict.fromkeys((s, o, _RELATION_OF[order[p]]) for p, s, o in rows if s in nodes and o in nodes)
-    return [Edge(*edge) for edge in edges]
-
-
-def _add_comentions(edges: list[Edge], clusters: list[list[_Mention]]) -> list[Edge]:
-    """Co-mention sentences as evidence of existing edges, and co-mentioned edges for the rest."""
-    by_pair = {frozenset((e.source, e.target)): e for e in edges}
-    for cluster in clusters:
-        for a, b in combinations(sorted({m.entity for m in cluster}), 2):
-            edge = by_pair.get(frozenset((a, b)))
-            if edge is None:
-                edge = by_pair[frozenset((a, b))] = Edge(a, b, RELATIONS["co"])
-                edges.append(edge)
-            edge.evidence.append(cluster[0].evidence())
-    return edges
-
-
-def view_of(store: Store, comention: str = "sentence") -> View:
-    """Every entity of the store and the relations between them, with their evidence.
-
-    ``comention`` is ``"sentence"`` or ``"article"``: how close two mentions must be for
-    their entities to count as co-mentioned. Nodes come in KINDS order, then by IRI; edges
-    part-of, located-in, posts (by official and place), then co-mentions.
-    """
-    nodes = _entity_nodes(store)
-    mentions = _mentions(store, nodes)
-    for m in mentions.values():
-        nodes[m.entity].evidence.append(m.evidence())
-    edges = _structural_edges(store, nodes) + _post_edges(store, nodes, mentions)
-    return View(nodes, _add_comentions(edges, _together(mentions.values(), comention)))
 
 
 # ---------------------------------------------------------------- narrowing a view
@@ -264,10 +47,11 @@ def find_nodes(view: View, name: str) -> list[str]:
 
 def neighbourhood(view: View, centres: Iterable[str], hops: int = 2) -> View:
     """The nodes within ``hops`` edges of any centre, and the edges among them."""
-    graph = view.nx_graph()
-    keep: set[str] = set()
-    for centre in centres:
-        keep |= set(nx.single_source_shortest_path_length(graph, centre, cutoff=hops))
+    neighbours = view.neighbours()
+    keep = frontier = set(centres)
+    for _ in range(hops):
+        frontier = {other for node in frontier for other in neighbours[node]} - keep
+        keep = keep | frontier
     return view.subview(keep)
 
 
@@ -345,32 +129,54 @@ def _evidence_json(evidence: list[Evidence]) -> list[dict]:
     unique: dict[tuple[str, str, str], Evidence] = {}
     for e in evidence:  # the same sentence as a post's source and as a co-mention: keep the first
         unique.setdefault((e.text, e.doc, e.date), e)
-    return [asdict(e) for e in list(unique.values())[:MAX_EVIDENCE]]
+        if len(unique) == MAX_EVIDENCE:
+            break
+    return [{"text": e.text, "doc": e.doc, "date": e.date, "note": e.note} for e in unique.values()]
 
 
-def _node_dicts(view: View, degree: dict[str, int]) -> list[dict]:
-    dicts = []
-    for node in view.nodes.values():
-        style, weight = KINDS[node.kind], len(node.evidence) or degree.get(node.id, 0)
-        head = f"{node.label} · {style.name_zh} {node.kind} · {len(node.evidence)} mentions"
-        dicts.append({"id": node.id, "label": node.label, "kind": node.kind, "color": style.colour,
-                      "shape": style.shape, "size": min(12 + 4 * math.sqrt(weight), 48),
-                      "title": _tooltip(head, node.evidence), "aliases": node.aliases,
-                      "mentions": len(node.evidence), "evidence": _evidence_json(node.evidence)})
-    return dicts
+def _node_part(node: Node) -> dict:
+    """A node's page dict but for its size."""
+    style = KINDS[node.kind]
+    head = f"{node.label} · {style.name_zh} {node.kind} · {len(node.evidence)} mentions"
+    return {"id": node.id, "label": node.label, "kind": node.kind, "color": style.colour,
+            "shape": style.shape, "title": _tooltip(head, node.evidence), "aliases": node.aliases,
+            "mentions": len(node.evidence), "evidence": _evidence_json(node.evidence)}
 
 
-def _edge_dicts(view: View) -> list[dict]:
-    dicts = []
-    for i, edge in enumerate(view.edges):
-        co = edge.relation == RELATIONS["co"]
-        head = f"{view.nodes[edge.source].label} — {edge.relation} — {view.nodes[edge.target].label}"
-        dicts.append({"id": i, "from": edge.source, "to": edge.target, "label": edge.relation,
-                      "relation": edge.relation, "arrows": "" if co else "to", "dashes": co,
-                      "color": {"color": "#bbbbbb" if co else "#666666"},
-                      "title": _tooltip(head, edge.evidence), "count": len(edge.evidence),
-                      "evidence": _evidence_json(edge.evidence)})
-    return dicts
+def _edge_part(edge: Edge, nodes: dict[str, Node]) -> dict:
+    """An edge's page dict but for its id."""
+    co = edge.relation == RELATIONS["co"]
+    head = f"{nodes[edge.source].label} — {edge.relation} — {nodes[edge.target].label}"
+    return {"from": edge.source, "to": edge.target, "label": edge.relation,
+            "relation": edge.relation, "arrows": "" if co else "to", "dashes": co,
+            "color": {"color": "#bbbbbb" if co else "#666666"},
+            "title": _tooltip(head, edge.evidence), "count": len(edge.evidence),
+            "evidence": _evidence_json(edge.evidence)}
+
+
+class Drawing:
+    """The page dicts of a view's nodes and edges, made once for the pages of the view and of the
+    views narrowed from it (which hold the same Node and Edge objects). What depends on the page
+    is added per page: an edge's id (its index there), a node's size (from its degree there when
+    it has no evidence)."""
+
+    def __init__(self, view: View):
+        self._view = view  # keeps its edges alive, whose ids key their dicts
+        self.nodes = {node.id: _node_part(node) for node in view.nodes.values()}
+        self.edges = {id(edge): _edge_part(edge, view.nodes) for edge in view.edges}
+
+    def node_dicts(self, view: View) -> list[dict]:
+        degree = _degrees(view)
+        return [{**self.nodes[key], "size": min(12 + 4 * math.sqrt(len(node.evidence) or degree[key]), 48)}
+                for key, node in view.nodes.items()]
+
+    def edge_dicts(self, view: View) -> list[dict]:
+        return [{"id": i, **self.edges[id(edge)]} for i, edge in enumerate(view.edges)]
+
+
+def _degrees(view: View) -> Counter[str]:
+    """How many neighbours each node has, a loop counting twice (networkx's degree of a Graph)."""
+    return Counter({key: len(others) + (key in others) for key, others in view.neighbours().items()})
 
 
 def _options(large: bool) -> dict:
@@ -383,11 +189,13 @@ def _options(large: bool) -> dict:
             "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large}}
 
 
-def network(view: View, large: int = LARGE) -> Network:
-    """The pyvis Network of a view; positions are computed here when it has more than ``large`` nodes."""
+def network(view: View, large: int = LARGE, drawing: Drawing | None = None) -> Network:
+    """The pyvis Network of a view; positions are computed here when it has more than ``large`` nodes.
+    ``drawing`` is of this view or of one it was narrowed from (by default, one is made)."""
+    drawing = drawing or Drawing(view)
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    net.nodes = _node_dicts(view, dict(view.nx_graph().degree))
-    net.edges = _edge_dicts(view)  # lists built here: pyvis add_edge is quadratic
+    net.nodes = drawing.node_dicts(view)  # lists built here: pyvis add_edge is quadratic
+    net.edges = drawing.edge_dicts(view)
     big = len(view.nodes) > large
     if big:
         where = positions(view)
@@ -419,10 +227,10 @@ def html_page(net: Network, view: View, title: str) -> str:
         relations=list(RELATIONS.values()))
 
 
-def write_view(view: View, path: Path, title: str = "govkg") -> Path:
-    """Write one view as a self-contained HTML file."""
+def write_view(view: View, path: Path, title: str = "govkg", drawing: Drawing | None = None) -> Path:
+    """Write one view as a self-contained HTML file (``drawing`` as for :func:`network`)."""
     path = Path(path)
-    path.write_text(html_page(network(view), view, title), encoding="utf-8")
+    path.write_text(html_page(network(view, drawing=drawing), view, title), encoding="utf-8")
     return path
 
 
@@ -439,18 +247,26 @@ def render_html(store: Store, path: Path) -> Path:
     return render_view(store, path)
 
 
-def page_writers(store: Store) -> dict[str, Callable[[Path], Path]]:
-    """For kg.export.write_files: ``graph.html`` (the whole graph) and ``city-<code>.html`` per city."""
-    view = view_of(store)
-    cities = sorted({row["city"].value for row in store.query(CITIES)} & set(view.nodes))
-    writers = {"graph.html": lambda path: write_view(view, path)}
+def page_writers(rows: ViewRows) -> dict[str, Callable[[Path], Path]]:
+    """For kg.export.write_files: ``graph.html`` (the whole graph) and ``city-<code>.html`` per city.
+    Nodes and edges are drawn here, once for all pages; the writers may run in threads."""
+    view = view_from_rows(rows)
+    drawing = Drawing(view)
+    cities = sorted({city for city, in rows.cities} & set(view.nodes))
+    writers = {"graph.html": lambda path: write_view(view, path, drawing=drawing)}
     for city in cities:
-        writers[f"city-{city.rsplit('/', 1)[-1]}.html"] = \
-            lambda path, city=city: write_view(city_view(view, city), path, view.nodes[city].label)
+        writers[f"city-{city.rsplit('/', 1)[-1]}.html"] = lambda path, city=city: write_view(
+            city_view(view, city), path, view.nodes[city].label, drawing)
     return writers
 
 
 def city_views(store: Store, outdir: Path) -> list[Path]:
     """Write the whole graph and one view per city into ``outdir``; the paths written."""
     Path(outdir).mkdir(parents=True, exist_ok=True)
-    return [write(Path(outdir) / name) for name, write in page_writers(store).items()]
+    return [write(Path(outdir) / name) for name, write in page_writers(view_rows(store)).items()]
+
+
+__all__ = ["KINDS", "RELATIONS", "LARGE", "MAX_EVIDENCE", "Kind", "Evidence", "Node", "Edge", "View",
+           "ViewRows", "Drawing", "view_rows", "merge_rows", "view_from_rows", "view_of", "find_nodes",
+           "neighbourhood", "only_kinds", "focused", "city_view", "positions", "network", "html_page",
+           "write_view", "render_view", "render_html", "page_writers", "city_views"]

@@ -174,7 +174,7 @@ def hostile_resolution():
     result = Resolution(documents=[doc])
     official, county = mention(doc, "王恶意", "official"), mention(doc, "安平县", "district")
     result.entities["王恶意@980101"] = Entity("王恶意@980101", "official", "王恶意",
-                                             aliases={"<img src=x onerror=\"window.__pwned='alias'\">"})
+                                             surfaces={"<img src=x onerror=\"window.__pwned='alias'\">"})
     result.entities["980101"] = Entity("980101", "district", "安平县",
                                        attrs={"level": "county", "code": "980101", "parent": None})
     for key, m in (("王恶意@980101", official), ("980101", county)):

@@ -4,7 +4,6 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.cache import document_from_json, document_to_json
 from kg.document import Document, Mention, Spans
 
 texts = st.text(alphabet="甲乙丙。！？\n，", min_size=1, max_size=40)
@@ -31,15 +30,6 @@ def test_document_sentence_at_follows_a_new_text(make_doc):
     assert doc.sentence_at(2) == (2, 3)
     doc.text = "甲乙丙。丁"
     assert doc.sentence_at(2) == (0, 4)
-
-
-def test_document_cache_round_trip_after_sentence_lookup(make_doc):
-    doc = make_doc("甲乙。丙丁。")
-    doc.mentions = [Mention(3, 4, "district", "丙", "丙", "test")]
-    doc.sentence_text(doc.mentions[0])
-    back = document_from_json(document_to_json(doc))
-    assert back == doc
-    assert "_breaks" not in document_to_json(doc)
 
 
 @st.composite

@@ -7,7 +7,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg import cli
 from kg.errors import GraphError
-from kg.export import convert, graph_texts, rdf_writers, serialize, union_store, write_files
+from kg.export import RdfExport, convert, serialize, serialized, write_files
 from kg.graph import document_statements, shared_statements
 from kg.vocab import PREFIXES
 from tests.conftest import small_resolution
@@ -26,8 +26,8 @@ def named_graphs(dataset: Dataset) -> dict:
 
 def _write_build_exports(folder) -> list:
     result = small_resolution()
-    graphs = graph_texts(document_statements(result)) + graph_texts(shared_statements(result))
-    return write_files(folder, rdf_writers(union_store(graphs), graphs))
+    graphs = serialized(document_statements(result)) + serialized(shared_statements(result))
+    return write_files(folder, RdfExport(graphs).writers())
 
 
 def test_export_writers_write_four_files(tmp_path, small_graph, small_dataset):

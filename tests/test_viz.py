@@ -3,18 +3,23 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import shutil
+from collections import defaultdict
 from dataclasses import asdict, replace
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
 from kg import viz
 from kg.cli import main
 from kg.errors import GraphError
-from kg.graph import build_dataset, build_graph
+from kg.graph import build_dataset, build_graph, document_statements, shared_statements
+from kg.pipeline import analyse
 from kg.store import Store
+from kg.vocab import GK, ID
 from tests.conftest import small_resolution
 
 _REPEATED_SENTENCE = """
@@ -26,6 +31,38 @@ id:m-1 a gk:Mention ; gk:mentions id:p-a ; dcterms:source id:doc-d ; gk:startOff
 id:m-2 a gk:Mention ; gk:mentions id:p-a ; dcterms:source id:doc-d ; gk:startOffset 100 ; gk:evidence "甲乙开会。" .
 id:m-3 a gk:Mention ; gk:mentions id:p-b ; dcterms:source id:doc-d ; gk:startOffset 101 ; gk:evidence "甲乙开会。" .
 """
+
+# 王建国's post (and its organisation, 绍兴市越城区委) is stated by a.txt and by b.txt
+_SPLIT_DOCUMENTS = {
+    "a.txt": "越城区召开会议\n3月1日，绍兴市越城区委书记王建国主持会议，研究推进石门村乡村振兴示范基地建设。\n",
+    "b.txt": "越城区调研\n4月2日，绍兴市越城区委书记王建国到东浦街道调研。会议要求加快滨江科创园项目建设，推进乡村振兴战略。\n",
+    "c.txt": "湖州市新闻\n5月3日，湖州市吴兴区区长李红主持会议，推进乡村振兴战略。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def split_stores(tmp_path_factory) -> tuple[list[Store], Store]:
+    """Each document's statements in a store of its own and the shared ones in another; and the union."""
+    folder = tmp_path_factory.mktemp("split")
+    for name, text in _SPLIT_DOCUMENTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = analyse([folder])
+    by_document = defaultdict(list)
+    for s, p, o, graph in document_statements(result):
+        by_document[graph].append(ox.Quad(s, p, o))
+    shared = [ox.Quad(s, p, o) for s, p, o, _ in shared_statements(result)]
+    parts, union = [], ox.Store()
+    for quads in [*by_document.values(), shared]:
+        part = ox.Store()
+        part.extend(quads)
+        union.extend(quads)
+        parts.append(Store(part))
+    return parts, Store(union)
+
+
+def _in_order(view: viz.View) -> tuple[list, list]:
+    """What a page shows, in the order it shows it (View equality ignores the order of nodes)."""
+    return list(view.nodes.items()), view.edges
 
 
 def _labels(view: viz.View) -> set[str]:
@@ -85,6 +122,43 @@ def test_viz_reads_a_trig_file_as_one_graph(tmp_path):
     assert asdict(trig) == asdict(viz.view_of(Store.from_graph(build_graph(result))))
     (edge,) = _edges_between(trig, "周敏", "临江区")
     assert [e.note for e in edge.evidence] == ["副区长", ""]  # the post's sentence once, and as a co-mention
+
+
+@pytest.mark.parametrize("comention", ["sentence", "article"])
+def test_viz_view_of_merged_rows_is_the_view_of_the_union(split_stores, comention):
+    parts, union = split_stores
+    merged = viz.view_from_rows(viz.merge_rows(viz.view_rows(part) for part in parts), comention)
+    assert _in_order(merged) == _in_order(viz.view_of(union, comention))
+    (post,) = [e for e in _edges_between(merged, "王建国", "越城区") if e.relation == "holds post in"]
+    assert [(e.note, e.doc) for e in post.evidence][:2] == [("绍兴市越城区委书记", "越城区召开会议"),
+                                                          ("绍兴市越城区委书记", "越城区调研")]
+    assert [n.kind for n in merged.nodes.values() if n.label == "绍兴市越城区委"] == ["organisation"]
+
+
+def test_viz_view_from_rows_ignores_row_order_and_repeated_rows(split_stores):
+    rows = viz.merge_rows(viz.view_rows(part) for part in split_stores[0])
+    shuffled = viz.ViewRows(**{name: random.Random(name).sample(found * 2, len(found) * 2)
+                               for name, found in rows.to_json().items()})
+    assert _in_order(viz.view_from_rows(shuffled)) == _in_order(viz.view_from_rows(rows))
+
+
+def test_viz_view_from_rows_picks_the_same_label_and_source_in_any_order():
+    official, source = str(GK.Official), f"{ID}doc/d"
+    rows = viz.ViewRows(entities=[(f"{ID}p", official, "乙", None), (f"{ID}p", official, "甲", None)],
+                        mentions=[(f"{ID}m", f"{ID}p", source, 0, "甲乙开会。")],
+                        sources=[(source, source, "题二", None, None, "2024-01-02"),
+                                 (source, source, "题一", None, None, "2024-01-01")])
+    backwards = viz.ViewRows(**{name: found[::-1] for name, found in rows.to_json().items()})
+    for view in viz.view_from_rows(rows), viz.view_from_rows(backwards):
+        (node,) = view.nodes.values()
+        assert (node.label, node.evidence) == ("乙", [viz.Evidence("甲乙开会。", "题一", "2024-01-01")])  # the least
+
+
+def test_viz_view_rows_round_trip_through_json(split_stores):
+    rows = viz.view_rows(split_stores[1])
+    data = json.loads(json.dumps(rows.to_json()))
+    assert viz.ViewRows.from_json(data) == rows
+    assert _in_order(viz.view_from_rows(viz.ViewRows(**data))) == _in_order(viz.view_from_rows(rows))
 
 
 def test_viz_find_nodes_by_label_and_alias(small_store):
@@ -171,6 +245,19 @@ def test_viz_city_views_writes_the_graph_and_one_page_per_city(small_store, tmp_
     assert [p.name for p in paths] == ["graph.html", "city-990100.html", "city-990200.html"]
     assert "<title>江城市</title>" in paths[1].read_text(encoding="utf-8")
     assert len(_page_data(paths[0].read_text(encoding="utf-8"))["nodes"]) == 17
+
+
+def test_viz_page_writers_draw_each_page_as_write_view_alone_does(small_store, tmp_path):
+    view = viz.view_of(small_store)
+    (jiangcheng,), (shanyang,) = viz.find_nodes(view, "江城市"), viz.find_nodes(view, "山阳市")
+    (tmp_path / "alone").mkdir()
+    alone = [viz.write_view(view, tmp_path / "alone" / "graph.html"),
+             viz.write_view(viz.city_view(view, jiangcheng), tmp_path / "alone" / "city-990100.html", "江城市"),
+             viz.write_view(viz.city_view(view, shanyang), tmp_path / "alone" / "city-990200.html", "山阳市")]
+    writers = viz.page_writers(viz.view_rows(small_store))
+    assert list(writers) == [path.name for path in alone]
+    for path in alone:
+        assert writers[path.name](tmp_path / path.name).read_bytes() == path.read_bytes()
 
 
 def test_viz_cli_writes_a_focused_view(small_graph_file, tmp_path, capsys):
