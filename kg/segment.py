@@ -12,6 +12,7 @@ happen to repeat each other.
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 from functools import lru_cache
 from itertools import accumulate
@@ -38,11 +39,8 @@ class Tagged(NamedTuple):
 
 
 def _installed(name: str) -> bool:
-    try:
-        __import__(name)
-    except ImportError:
-        return False
-    return True
+    """Whether a module can be imported, without importing it (rjieba loads its dictionary then)."""
+    return importlib.util.find_spec(name) is not None
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg import cli, pipeline
 from kg.errors import InputError
+from kg.records import records
 from kg.shards import SHARED
 
 
@@ -47,9 +48,12 @@ def test_pipeline_graph_matches_kg_graph(small_corpus, tmp_path):
     """The graph.ttl of a build holds exactly what kg.graph.build_graph makes."""
     from kg.graph import build_graph
 
-    build(small_corpus, tmp_path / "out")
-    expected = build_graph(pipeline.analyse([small_corpus]))
+    summary = build(small_corpus, tmp_path / "out")
+    result = pipeline.analyse([small_corpus])
+    expected = build_graph(result)
     assert_same_graph(load(tmp_path / "out" / "graph.ttl"), expected)
+    assert summary.triples == len(expected) == len((tmp_path / "out" / "graph.nt").read_text().splitlines())
+    assert (tmp_path / "out" / "entities.jsonl").read_text(encoding="utf-8") == pipeline.jsonl(records(result))
 
 
 def test_pipeline_incremental_build_matches_full_build(small_corpus, tmp_path):
@@ -62,7 +66,8 @@ def test_pipeline_incremental_build_matches_full_build(small_corpus, tmp_path):
     assert again.cached == 2 and again.documents == 3
     build(small_corpus, tmp_path / "full")
     assert_same_graph(load(out / "graph.ttl"), load(tmp_path / "full" / "graph.ttl"))
-    assert (out / "graph.ttl").read_bytes() == (tmp_path / "full" / "graph.ttl").read_bytes()
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.html", "entities.jsonl"):
+        assert (out / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name
 
 
 def test_pipeline_no_cache_leaves_no_cache(small_corpus, tmp_path):

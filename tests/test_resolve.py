@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kg.document import Article, Document, Mention
 from kg.lexicon.divisions import divisions_named
-from kg.resolve import resolve
+from kg.resolve import Resolution, merge, resolve, resolve_document
 
 from .conftest import mention
 
@@ -205,3 +205,30 @@ def test_resolve_project_district_reads_the_post_of_a_signed_author(make_doc):
     text = "推动县域发展\n石桥村是示范村，石桥村村民增收。\n今年实施青禾阁复建工程。\n（作者系中共攸县委书记）"
     districts = [("石桥村", None, 0), ("石桥村", None, 1), ("攸县", None, 0)]
     assert placed(make_doc, text, "青禾阁复建工程", districts, "推动县域发展") == "攸县"
+
+
+def _programme_doc(make_doc, doc_id: str, *names: str) -> Document:
+    doc = make_doc("。".join(f"举办{name}" for name in names) + "。")
+    doc.id = doc_id
+    doc.mentions = [mention(doc, name, "programme") for name in names]
+    return doc
+
+
+def test_resolve_merges_documents_resolved_apart_as_it_resolves_them_together(make_doc):
+    docs = [_programme_doc(make_doc, "a.txt", "第三屆读书节"), _programme_doc(make_doc, "b.txt", "第三届读书节", "第三届 读书节"),
+            _officials_doc(make_doc, "c.txt", "江宁区", "王勇")]
+    together = resolve(docs)
+    apart = merge(resolve_document(doc) for doc in docs)
+    (programme,) = together.entities_of("programme")
+    assert programme.name == "第三屆读书节" and programme.aliases == {"第三届读书节"}  # named by its first document
+    assert apart.entities == together.entities and apart.posts == together.posts
+
+
+def test_resolve_merges_summaries_without_mentions_into_the_same_names_and_counts(make_doc):
+    docs = [_programme_doc(make_doc, "a.txt", "第三屆读书节"), _programme_doc(make_doc, "b.txt", "第三届读书节", "第三届读书节")]
+    together = resolve(docs)
+    summaries = merge(Resolution([], {e.key: e.summary() for e in resolve_document(doc).entities.values()})
+                      for doc in docs)
+    (merged,), (whole,) = summaries.entities_of("programme"), together.entities_of("programme")
+    assert (merged.name, merged.aliases, merged.mention_count) == (whole.name, whole.aliases, 3)
+    assert merged.mentions == []
