@@ -75,7 +75,7 @@ class Processed:
     """What a build makes of one file, from that file alone: the document's entities (as
     summaries, see :meth:`~kg.resolve.Entity.summary`), its extraction record with entity keys
     for names (:func:`~kg.records.keyed_record`), its rows of the page view (as JSON, see
-    :class:`~kg.viz.ViewRows`) and its statements in every export syntax."""
+    :class:`~kg.view.ViewRows`) and its statements in every export syntax."""
 
     id: str
     mentions: int
@@ -179,6 +179,6 @@ class DocumentCache:
 
     def prune(self, keep: set[str]) -> None:
         """Remove the entries of documents not in ``keep`` (the cache mirrors the last build)."""
-        for entry in self.dir.iterdir():
+        for entry in self.dir.glob("*"):  # a left-over temporary file goes too
             if entry.name.removesuffix(".part") not in keep:
                 entry.unlink(missing_ok=True)
