@@ -1,11 +1,13 @@
 """Where a project lies: the district a document ties it to.
 
 Evidence is read from the most telling to the least: the place of a section in the
-project's name (某铁路某省段), "位于X", a district named in full inside the name, a
-district's short form inside it, the nearest district before it in its sentence, the
-first one after it in its clause, the nearest before it in its paragraph, then the
-district its article is about (in its title, in its signed author's post, or named by
-most of its mentions), and last the document's city.
+project's name (某铁路某省段), "位于X" before it or "在X开工" after it, a district named in full
+inside the name, a district's short form inside it, the nearest district before it in its
+sentence or the first one after it in its clause (unless a level word of the sentence, 全镇 or
+镇里, speaks for a district that does not hold it), the nearest before it in its paragraph, then
+the district its article is about (in its title, in its signed author's post, or named by most of
+its mentions), and last the document's city. A project named in a headline is placed by its
+mention in the body.
 """
 from __future__ import annotations
 
@@ -52,6 +54,14 @@ _SECTION = re.compile(r"(\w{2,4}?)段")
 _AROUND = "环沿跨"
 # An explicit statement of where a project lies, right before it: 位于某街道的.
 _LOCATED_AT = re.compile(r"(?:位于|地处|坐落于|落户)$")
+# Where a project is built, right after its name (and a phase the name leaves out): 某项目在某镇
+# 开工, 某产业园三期项目在某镇开工, 某工程已在某区动工.
+_BUILT_AT = re.compile(r"(?:[一二三四五六七八九十\d]+期(?:项目|工程)?)?(?:将|已|也|正式|同步|率先)?在")
+_BUILDING_VERB = re.compile(r"[^，,；;。\n]{0,6}?(?:开工|动工|奠基|开建|建设|落地|落户|投产|竣工|完工|试产)")
+# A level word that speaks for a district in a sentence: 全镇, 本县, 该乡, 我市, 镇里, 村里.
+_LEVEL_REFERENCE = re.compile(r"(?:全|本|该|我)([镇乡村县区市])(?![场民长委政])|([镇乡村县市])里")
+# A newspaper's name (某某日报, 某某晚报), as a masthead puts it before an article's title.
+_NEWSPAPER = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|时报|报)(?=[\s\d]|$)")
 # The author line of a signed article, whose post says which district it speaks for.
 _AUTHOR_LINE = re.compile(r"作者(?:系|为|是)[^）)\n]*")
 
@@ -113,6 +123,18 @@ def _located_at(scope: Scope, mention: Mention) -> Mention | None:
                 None)
 
 
+def _built_at(scope: Scope, mention: Mention) -> Mention | None:
+    """The district a clause says the project is built in, right after it (某项目在某市某镇开工):
+    the last of the districts written one after another there."""
+    text = scope.doc.text
+    lead = _BUILT_AT.match(text, mention.end)
+    found, pos = None, lead.end() if lead else -1
+    while lead and (adjacent := scope.named.starting_in(pos, pos + 1)):
+        found = max(adjacent, key=lambda m: m.end)
+        pos = found.end
+    return found if found and _BUILDING_VERB.match(text, found.end) else None
+
+
 @lru_cache(maxsize=4096)
 def _stem(name: str) -> str:
     """A district's name without its level word: 临江市 → 临江, 东河县 → 东河."""
@@ -145,15 +167,22 @@ def _goes_around(doc: Document, mention: Mention, at: int) -> bool:
 
 
 def _section_place(mention: Mention, places: PlaceIndex) -> Place | None:
-    """The place of a section written in a project's name (某铁路某省段 → that province), when
-    the document or the division table knows it."""
+    """The place of a section written in a project's name (某铁路某省段 → that province, 某高速
+    某县段 → the county of that stem the document names), when the document or the division
+    table knows it."""
     for section in _SECTION.finditer(mention.name):
         stem = section.group(1)
         for start in range(len(stem) - 1):
-            place = places.find(stem[start:], mention.start)
+            place = places.find(stem[start:], mention.start) or _place_by_stem(places, stem[start:])
             if place is not None:
                 return place
     return None
+
+
+def _place_by_stem(places: PlaceIndex, stem: str) -> Place | None:
+    """The one place of the document written short as ``stem`` (江油 for 江油市), if one is."""
+    found = {p.key: p for p in places.places.values() if _stem(p.name) == stem}
+    return found.popitem()[1] if len(found) == 1 else None
 
 
 def _within(scope: Scope, mention: Mention, place: Mention) -> Mention:
@@ -184,9 +213,10 @@ def _article_district(scope: Scope, mention: Mention) -> Mention | None:
 def _subject(doc: Document, article: Article, keyed: Spans, places: PlaceIndex) -> Mention | None:
     """The district ``article`` is about (see ``_article_district``)."""
     named = keyed.starting_in(article.start, article.end)
-    in_title = [m for m in named if _title_match(m, article.title)]
+    title = _NEWSPAPER.sub("", article.title)  # a masthead in the title says who prints, not what about
+    in_title = [m for m in named if _title_match(m, title)]
     if in_title:
-        return max(in_title, key=lambda m: (_title_match(m, article.title), len(places.chain(m.key))))
+        return max(in_title, key=lambda m: (_title_match(m, title), len(places.chain(m.key))))
     author = _AUTHOR_LINE.search(doc.text, article.start, article.end)
     by_author = [m for m in named if author and author.start() <= m.start < author.end()]
     return (by_author[-1] if by_author else None) or _deepest_majority(named, places) or _most_named(named)
@@ -229,37 +259,72 @@ def _paragraph_district(scope: Scope, mention: Mention) -> Mention | None:
     return found
 
 
-def _stated_district(scope: Scope, mention: Mention) -> Mention | None:
-    """The district the text ties a project to, most telling evidence first: where the clause
-    says it lies (位于某街道的); named in full inside or overlapping its name; written inside it
-    elsewhere (see ``_short_form_inside``); named before it in its sentence; after it in its
-    clause; before it in its paragraph (see ``_paragraph_district``)."""
-    inside = [m for m in _districts_named(scope, mention.start, mention.end)
+def _stated_district(scope: Scope, mention: Mention) -> str | None:
+    """The key of the district the text ties a project to, most telling evidence first: where the
+    clause says it lies (位于某街道的) or is built (某项目在某镇开工); named in full inside or
+    overlapping its name, or right before it (某区某镇|年产10万吨某项目); written inside it
+    elsewhere (see ``_short_form_inside``); named before it in its sentence or after it in its
+    clause, unless the sentence speaks for a district by its level word (全镇, 镇里) that does not
+    hold that one; before it in its paragraph (see ``_paragraph_district``)."""
+    inside = [m for m in _districts_named(scope, mention.start - 1, mention.end)  # touching it too
               if (m.start, m.end) != (mention.start, mention.end)]
-    located = _located_at(scope, mention)
+    located = _located_at(scope, mention) or _built_at(scope, mention)
     if located is not None or inside:
-        return located or inside[-1]
+        return (located or inside[-1]).key
     short = _short_form_inside(scope, mention)
     if short is not None:
-        return _within(scope, mention, short)
+        return _within(scope, mention, short).key
     sentence_start = scope.doc.sentence_at(mention.start)[0]
     clause_end = _clause_end(scope.doc.text, mention.end)
-    return (_nearest_district(scope, mention, sentence_start, mention.start)
-            or _nearest_district(scope, mention, mention.end, clause_end, after=True)
-            or _paragraph_district(scope, mention))
+    near = (_nearest_district(scope, mention, sentence_start, mention.start)
+            or _nearest_district(scope, mention, mention.end, clause_end, after=True))
+    referred = _referred_place(scope, sentence_start, mention.start)
+    if referred is not None and not _holds(scope, referred, near):
+        return referred.key
+    found = near or _paragraph_district(scope, mention)
+    return found.key if found else None
+
+
+def _holds(scope: Scope, place: Place, district: Mention | None) -> bool:
+    """Whether ``district`` lies in ``place`` (or is it)."""
+    return district is not None and place.key in {p.key for p in scope.places.chain(district.key)}
+
+
+def _in_body(scope: Scope, mention: Mention) -> Mention:
+    """The first mention of the same project in the body of its article when ``mention`` is in
+    the headline (a headline says what, the body where), else ``mention``."""
+    article = scope.doc.article_at(mention.start)
+    if article is None or not article.title or scope.doc.sentence_text(mention) not in article.title:
+        return mention
+    again = (m for m in scope.projects.starting_in(mention.end, article.end) if m.name == mention.name)
+    return next(again, mention)
+
+
+def _referred_place(scope: Scope, lo: int, hi: int) -> Place | None:
+    """The place the last level word of ``doc.text[lo:hi]`` stands for (全镇, 该县, 镇里, 我市)."""
+    words = list(_LEVEL_REFERENCE.finditer(scope.doc.text, lo, hi))
+    if not words:
+        return None
+    level = words[-1].group(1) or words[-1].group(2)
+    return scope.places.find(level, words[-1].start())
 
 
 def project_district(doc: Document, mention: Mention, places: PlaceIndex,
                      scope: Scope | None = None) -> str | None:
     """The key of the district that places a project: the place of a section in its name (某铁路
     某省段), else the one the text ties to it (see ``_stated_district``), else the district its
-    article is about, else the document's city. ``scope``: the document's, when already made."""
+    article is about, else the document's city; a project named in a headline is placed where its
+    article's body names it again. ``scope``: the document's, when already made."""
+    scope = scope or Scope.of(doc, places)
+    mention = _in_body(scope, mention)
     section = _section_place(mention, places)
     if section is not None:
         return section.key
-    scope = scope or Scope.of(doc, places)
-    stated = _stated_district(scope, mention) or _article_district(scope, mention)
+    stated = _stated_district(scope, mention)
     if stated is not None:
-        return stated.key
+        return stated
+    subject = _article_district(scope, mention)
+    if subject is not None:
+        return subject.key
     home = places.home("city")
     return home.key if home else None

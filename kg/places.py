@@ -86,10 +86,13 @@ class PlaceIndex:
 
     def find(self, surface: str, near: int) -> Place | None:
         """The place a surface seen at offset ``near`` stands for: a bare level word (市, 州, 区,
-        镇) means the home division or the nearest one of that level; a name means that place."""
+        镇) means the home division or the nearest one of that level (市 the home county-level city
+        its article's title names); a name means that place."""
         if surface in ("区", "县", "旗"):
             return self._home_for(surface) or self._county_of_article(surface, near)
-        if surface in ("自治区", "省", "市", "州"):
+        if surface == "市":
+            return self._county_city_of_article(near) or self._home_for(surface)
+        if surface in ("自治区", "省", "州"):
             return self._home_for(surface)
         if surface in ("镇", "乡", "街道", "村", "社区", "苏木", "嘎查", "居民区"):
             return self._nearest(surface, near)
@@ -124,6 +127,14 @@ class PlaceIndex:
         shorts = [(_short_form(p.name), p) for p in named if p.code]
         found = [(len(short), p.key) for short, p in shorts if short != p.name and org.startswith(short)]
         return self.places[max(found)[1]] if found else None
+
+    def _county_city_of_article(self, near: int) -> Place | None:
+        """The home county when it is a city that the title of the article at ``near`` names (某某市
+        人民政府工作报告): there 市 is that city, not the prefecture above it."""
+        county, article = self.home("county"), self.doc.article_at(near)
+        if county is None or article is None or not county.name.endswith("市"):
+            return None
+        return county if county.name in article.title else None
 
     def _county_of_article(self, suffix: str, near: int) -> Place | None:
         """The one county named with this suffix (区, 县, 旗) before ``near`` in its article, when

@@ -78,6 +78,22 @@ def test_extract_districts_page_references_and_countries_are_not_districts(make_
     assert names(make_doc, "(上接第1版)美国和日本") == []
 
 
+def test_extract_districts_township_named_after_a_village(make_doc):
+    text = "平江县石桥村镇、荷塘区红旗新村街道召开会议，白鹭村乡村振兴示范基地建成。"
+    assert names(make_doc, text) == [("平江县", "county"), ("石桥村镇", "township"), ("荷塘区", "county"),
+                                      ("红旗新村街道", "township"), ("白鹭村", "village")]
+
+
+def test_extract_districts_short_name_right_after_a_preposition(make_doc):
+    text = "在站丰乡，工作队入户。将在大望山镇集中布局。在这个村，在本乡，到乡镇去。"
+    assert names(make_doc, text) == [("站丰乡", "township"), ("大望山镇", "township")]
+
+
+def test_extract_districts_ranks_and_colleges_are_not_places(make_doc):
+    text = "石桥镇是醴陵市的农业大镇，湖南农业大学的专家常来。"
+    assert names(make_doc, text) == [("石桥镇", "township"), ("醴陵市", "county")]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("省市县区乡镇村社区街道新开发示范在和的、等，。\n江苏昆山周庄李家湾城合作")),
                max_size=40))

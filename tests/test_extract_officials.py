@@ -188,3 +188,17 @@ def test_extract_officials_dotted_words_are_not_names(make_doc):
 
 def test_extract_officials_more_than_three_dotted_parts_give_no_truncated_name(make_doc):
     assert _found(make_doc, "县长麦尔旦·吐拉克·沙比尔·阿力木说，要抓好落实。") == {}
+
+
+def test_extract_officials_spaced_name_whose_last_character_is_glued_on(make_doc):
+    found = _found(make_doc, "县委书记陶 文 亮在石桥镇督查时要求，县长蒋 明 远表示，要加快进度。")
+    assert found == {"陶文亮": [("县委书记", "县委")], "蒋明远": [("县长", None)]}
+
+
+def test_extract_officials_researcher_and_cadre_posts(make_doc):
+    text = "市农科院果树研究所研究员吴海东每月都来。工作队队长、县财政局干部蒋明远和村党支部书记陶文亮一起宣讲。"
+    assert _found(make_doc, text) == {
+        "吴海东": [("研究员", "市农科院果树研究所")],
+        "蒋明远": [("队长", "工作队"), ("干部", "县财政局")],
+        "陶文亮": [("党支部书记", "村党支部")]}
+

@@ -57,6 +57,10 @@ def test_extract_persons_leaders_listed_without_a_post(make_doc):
     assert _found(make_doc, "市领导郑文博、钱立群出席会议。") == [("郑文博", "市领导"), ("钱立群", "市领导")]
 
 
+def test_extract_persons_dotted_name_before_a_manner_of_saying(make_doc):
+    assert _found(make_doc, "“日子越过越好。”村民热娜·艾山高兴地说。") == [("热娜·艾山", "村民")]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["记者", " ", "郑文博", "、", "(", ")", "（", "）", "\n", "摄", "◎ ", "·", ".",
                                  "孙 涛", "居民", "同志", "说", "采写", "由", "蒋 怀 远", "麦尔旦", "\u3000"]), max_size=25),

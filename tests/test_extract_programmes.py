@@ -110,6 +110,15 @@ def test_extract_programmes_leaves_sectioned_and_generic_works(make_doc):
     assert programme_names(make_doc, text) == ["秒批改革"]
 
 
+def test_extract_programmes_reads_a_quoted_modifier_however_generic(make_doc):
+    text = "在“369”专项行动中关停企业，通过‘邻里守望一家亲’活动结对，掀起项目建设“百日攻坚会战”热潮。"
+    assert programme_names(make_doc, text) == ["369专项行动", "邻里守望一家亲活动", "百日攻坚会战"]
+
+
+def test_extract_programmes_reads_a_quoted_list_of_villages_as_a_policy(make_doc):
+    assert programme_names(make_doc, "借助“百村提质、万村美化”工程发展旅游。") == ["百村提质、万村美化工程"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="青禾云岭行动工程战略大赛计划活动模式实施推进开展、，。“”《》方案等一二三大", max_size=60))
 def test_extract_programmes_offsets_match_the_text(text):

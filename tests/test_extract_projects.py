@@ -149,6 +149,42 @@ def test_extract_projects_starts_a_name_tagged_as_a_verb_after_a_lead_in(make_do
     assert project_names(make_doc, text) == ["翠禾中国总部项目", "云岭精密轴承产业园项目"]
 
 
+def test_extract_projects_opens_a_name_with_a_yearly_output(make_doc):
+    text = "引进了年产300万件服装加工项目，攸县石桥镇年产10万吨水泥粉磨站项目开工。"
+    assert project_names(make_doc, text) == ["年产300万件服装加工项目", "年产10万吨水泥粉磨站项目"]
+
+
+def test_extract_projects_leaves_out_a_phase_said_of_a_project(make_doc):
+    text = "白鹭湾新材料项目一期完成设备安装。围绕青禾机场三期改扩建工作建立机制。"
+    assert project_names(make_doc, text) == ["白鹭湾新材料项目"]
+
+
+def test_extract_projects_rejects_kinds_and_places_where_something_is(make_doc):
+    text = ("将在石桥镇集中布局一批农产品加工项目。白鹭干线沿线项目要加快征拆，"
+            "沿云岭大道、翠湖大道布局科创载体，对接松江工业园区的资源。")
+    assert project_names(make_doc, text) == []
+
+
+def test_extract_projects_ends_a_name_at_the_works_that_act(make_doc):
+    text = "石桥街道老旧小区供热管网改造工程改造管网46公里。"
+    assert project_names(make_doc, text) == ["石桥街道老旧小区供热管网改造工程"]
+
+
+def test_extract_projects_reads_sections_and_route_ends_named_by_county_stems(make_doc):
+    text = "青禾引水二期工程平江段建成通水，云岭至白鹭高速公路攸县段完成投资，推进醴陵至浏阳高速公路醴陵段建设。"
+    assert project_names(make_doc, text) == ["青禾引水二期工程平江段", "云岭至白鹭高速公路攸县段", "醴陵至浏阳高速公路醴陵段"]
+
+
+def test_extract_projects_reads_works_on_a_resort_or_drinking_water(make_doc):
+    text = "石桥镇白鹭故里旅游区提升工程列入省重点，青禾镇农村饮水安全巩固提升工程惠及群众。"
+    assert project_names(make_doc, text) == ["白鹭故里旅游区提升工程", "青禾镇农村饮水安全巩固提升工程"]
+
+
+def test_extract_projects_reads_parks_and_passenger_lines(make_doc):
+    text = "石桥镇现代农业示范园区新建温室大棚300栋；青禾至云岭客运专线开始联调联试。"
+    assert project_names(make_doc, text) == ["石桥镇现代农业示范园区", "青禾至云岭客运专线"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="青禾云岭项目工程产业园新城基地中心加快推进建设、，。“”《》等和及0123个期", max_size=60))
 def test_extract_projects_offsets_match_the_text(text):

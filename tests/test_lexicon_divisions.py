@@ -1,8 +1,8 @@
 """The national division table: levels, parents, namesakes, short forms, name matching."""
 from __future__ import annotations
 
-from kg.lexicon.divisions import (ancestors, division_table, divisions_named, ethnic_groups, find_names,
-                                  is_generic_county, short_form, short_forms)
+from kg.lexicon.divisions import (ancestors, county_stems, division_table, divisions_named, ethnic_groups,
+                                  find_names, is_generic_county, short_form, short_forms)
 
 
 def test_lexicon_divisions_table_covers_every_level():
@@ -72,3 +72,8 @@ def test_lexicon_divisions_ethnic_groups_are_the_56():
 
 def test_lexicon_divisions_municipalities_are_provinces():
     assert {divisions_named(n)[0].level for n in ("北京市", "天津市", "上海市", "重庆市")} == {"province"}
+
+
+def test_lexicon_divisions_county_stems_are_counties_written_short():
+    assert {"醴陵", "攸县", "平江"} <= county_stems()
+    assert "湖南" not in county_stems() and "醴陵市" not in county_stems()

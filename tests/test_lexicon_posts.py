@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kg.lexicon.names import author_bylines, authors_with_notes, bare_name_lines, name_at, names_run, plausible_name
-from kg.lexicon.posts import all_titles, ends_with_org_suffix, find_titles
+from kg.lexicon.posts import all_titles, ends_with_org_suffix, find_titles, is_title
 from kg.lexicon.surnames import compound_surnames, single_surnames, surname_at
 
 
@@ -98,3 +98,8 @@ def test_lexicon_posts_name_opening_with_surname_and_jia_needs_a_verb_or_break_a
 def test_lexicon_posts_yue_ends_a_given_name_but_not_a_month():
     assert plausible_name("李秋月")
     assert not plausible_name("孙本月") and not plausible_name("孙月")
+
+
+def test_lexicon_posts_is_title_knows_bare_and_compound_titles():
+    assert is_title("干部") and is_title("研究员") and is_title("区委书记")
+    assert not is_title("群众") and not is_title("财政局")

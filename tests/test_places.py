@@ -1,7 +1,8 @@
 """Per-document resolution of district mentions: namesakes, homes, parents, chains."""
 from __future__ import annotations
 
-from kg.document import Document, Mention
+from kg.document import Article, Document, Mention
+from kg.extract import run_extractors
 from kg.extract.districts import extract_districts
 from kg.extract.officials import extract_officials
 from kg.places import PlaceIndex, resolve_places
@@ -205,3 +206,52 @@ def test_places_village_written_short_is_the_longer_name_of_the_document():
 def test_places_gacha_party_secretary_is_posted_to_the_gacha():
     doc = Document("test.txt", "鄂托克旗乌兰镇巴彦乌素嘎查党支部书记敖其尔说，今年种了甘草。")
     assert _post_districts(doc) == {"敖其尔": "巴彦乌素嘎查"}
+
+
+def test_places_bare_shi_is_the_county_level_city_its_article_title_names():
+    text = "醴陵市人民政府工作报告\n在株洲市委和市委领导下，醴陵市经济增长。醴陵市代表发言。醴陵市将继续推进。"
+    for title, city in (("醴陵市人民政府工作报告", "醴陵市"), ("全市经济稳步增长", "株洲市")):
+        doc = Document("test.txt", text, articles=[Article(0, len(text), title)])
+        doc.mentions = list(extract_districts(doc))
+        assert resolve_places(doc).find("市", text.index("市委领导")).name == city
+
+
+# ---------------------------------------------------------------- where a project lies (kg.locate)
+
+
+def placed_projects(text: str, title: str = "") -> dict[str, str]:
+    """Project name → the name of the district resolution places it in, extractors included."""
+    doc = Document("test.txt", text, articles=[Article(0, len(text), title)])
+    result = resolve([run_extractors(doc)])
+    return {result.entities[f.project].name: result.entities[f.district].name for f in result.locations}
+
+
+def test_places_project_built_in_a_township_named_right_after_it():
+    text = "株洲市召开推进会。醴陵市新材料产业园三期项目在石桥镇开工。"
+    assert placed_projects(text) == {"醴陵市新材料产业园": "石桥镇"}
+
+
+def test_places_project_placed_by_the_level_word_of_its_sentence():
+    text = "醴陵市石桥镇党委书记陶文亮说，镇里依托株洲市对口援建的产业城，引进了年产300万件服装加工项目。"
+    assert placed_projects(text) == {"年产300万件服装加工项目": "石桥镇"}
+
+
+def test_places_project_placed_by_a_section_named_by_a_county_stem():
+    text = "株洲市召开推进会。醴陵市代表发言。青禾引水二期工程醴陵段建成通水。"
+    assert placed_projects(text) == {"青禾引水二期工程醴陵段": "醴陵市"}
+
+
+def test_places_project_in_a_headline_is_placed_where_its_body_says():
+    text = "白鹭湾大桥工程开工\n本报讯 白鹭湾大桥工程在醴陵市石桥镇正式开工。"
+    assert placed_projects(text, title="白鹭湾大桥工程开工") == {"白鹭湾大桥工程": "石桥镇"}
+
+
+def test_places_project_placed_by_the_districts_written_right_before_it():
+    text = "株洲市召开推进会。醴陵市石桥镇年产10万吨陶瓷项目开工，荷塘区重点项目同步推进。"
+    assert placed_projects(text) == {"年产10万吨陶瓷项目": "石桥镇"}
+
+
+def test_places_masthead_in_a_title_is_not_what_the_article_is_about():
+    text = "醴陵市位于株洲市东部。醴陵市陶瓷产业发展迅速，醴陵市新引进企业8家。\n今年，年产2万吨电瓷项目已经投产。"
+    assert placed_projects(text, title="株洲日报 2020年7月3日 第3版 做活产业文章") == {"年产2万吨电瓷项目": "醴陵市"}
+

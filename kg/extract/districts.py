@@ -37,16 +37,19 @@ SUFFIX_LEVELS = {
     "苏木": "township", "嘎查": "village", "居民区": "village",
 } | {suffix: "zone" for suffix in ZONE_SUFFIXES}
 _SUFFIX_RE = re.compile("|".join(sorted(SUFFIX_LEVELS, key=len, reverse=True)))
+_TOWNSHIP_SUFFIXES = tuple(suffix for suffix, level in SUFFIX_LEVELS.items() if level == "township")
 
 # A suffix followed by these makes another word (乡村, 镇压, 村庄, 生态城市), not a name's end.
 _FOLLOWERS_REJECTED = {"乡": set("村镇亲土愁贤下间情音野思里级"), "镇": set("压定静守痛级"), "村": set("庄落寨级"),
                        "生态城": set("市镇乡")}
-# ... and preceded by these, a generic word (乡镇, 农村, 城乡, 全村), not a name's end.
+# ... and preceded by these, a generic word (乡镇, 农村, 城乡, 全村, 千村), not a name's end.
 _PRECEDERS_REJECTED = {"乡": set("城下回返故家老全本该各每"), "镇": set("乡城集村小强全本该各每古"),
-                       "村": set("乡农山渔邻本该各全每驻进包回穷强富古")}
+                       "村": set("乡农山渔邻本该各全每驻进包回穷强富古百千万")}
 # Function characters that open a stem only by accident of segmentation (—访|东河村, 赴|李庄镇).
 _LEADING_FUNCTION_CHARS = frozenset("访赴到在驻至抵往经于从向对把将被让给和与及或而以为由自")
 
+# Prepositions a place name follows: 在某某镇, 到某某村, 赴某某乡.
+_PLACE_PREPOSITIONS = frozenset("在到赴")
 # Two characters across a full name's end that make a word (合作市|场, 城区|域).
 _BAD_ENDINGS = frozenset({"市场", "市值", "区域", "区别", "区分", "区间", "区块"})
 # After a short form, these make it part of a road's or a street office's name (江城|西路, 江城|街道).
@@ -55,8 +58,8 @@ _NAMED_AFTER = re.compile(r"[东西南北中]?(?:路(?![过上线径演])|大道
 _ROUTE_WORDS = r"(?:铁路|高铁|城际|高速公路|高速|公路|客运专线|航线|输电线路)"
 _ROUTE_AFTER_FIRST_END = re.compile(rf"[至到—-][\u4e00-\u9fff]{{2,8}}?{_ROUTE_WORDS}")
 _ROUTE_AFTER_SECOND_END = re.compile(_ROUTE_WORDS)
-# Words that end a company's name; a short form just before them names the company, not the place.
-_ENTERPRISE_WORDS = ("集团", "公司", "股份", "控股")
+# Words that end a company's or a college's name; a short form just before them names it, not the place.
+_ENTERPRISE_WORDS = ("集团", "公司", "股份", "控股", "大学", "学院")
 
 # Tags of words that cannot be part of a place name: verbs, prepositions, conjunctions,
 # particles, pronouns, adverbs, measure words, time words, distinguishers (省级), punctuation.
@@ -160,7 +163,7 @@ def _suffix_mentions(text: str, named: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     covered = _Covered(len(text), named)
     for match in _SUFFIX_RE.finditer(text):
-        if match.start() in covered or _word_with_next(text, match):
+        if match.start() in covered or _word_with_next(text, match) or _names_a_township(text, match):
             continue
         level = SUFFIX_LEVELS[match.group()]
         floor = _floor(match.start(), found if level == "zone" else found + named)
@@ -237,14 +240,28 @@ def _word_with_previous(text: str, match: re.Match[str]) -> bool:
     return text[match.start() - 1:match.start()] in _PRECEDERS_REJECTED.get(match.group(), set())
 
 
+def _names_a_township(text: str, match: re.Match[str]) -> bool:
+    """Whether a village's suffix goes on as a township's (太阳村|镇, 东风新村|街道): the township
+    is named after the village."""
+    if match.group() != "村":
+        return False
+    suffix = next((s for s in _TOWNSHIP_SUFFIXES if text.startswith(s, match.end())), "")
+    after = text[match.end() + len(suffix):match.end() + len(suffix) + 1]
+    return bool(suffix) and after not in _FOLLOWERS_REJECTED.get(suffix, set())  # not 某村|乡村振兴
+
+
 def _start_of_name(text: str, match: re.Match[str], floor: int, level: str, named: list[Mention],
                    found: list[Mention]) -> int | None:
-    """Where the name ending in the suffix ``match`` begins, or None if it has no proper stem."""
+    """Where the name ending in the suffix ``match`` begins, or None if it has no proper stem;
+    a township named after a village starts where the village's name would (太阳村|镇)."""
+    if level == "township" and text[match.start() - 1:match.start()] == "村":
+        return _name_start(text, match.start() - 1, floor, "village", named)
     if not _word_with_previous(text, match):
         start = _name_start(text, match.start(), floor, level, named)
         if start is not None:
             return start
-    return _start_after_division(text, match.start(), floor, level, named + found)
+    return _start_after_division(text, match.start(), floor, level, named + found) \
+        or _start_after_preposition(text, match.start(), floor, level)
 
 
 def _name_start(text: str, suffix_start: int, floor: int, level: str, named: list[Mention]) -> int | None:
@@ -282,6 +299,17 @@ def _start_after_division(text: str, suffix_start: int, floor: int, level: str,
     if before is None or before.attrs["level"] not in _ENCLOSING[level]:
         return None
     return floor if _plausible_short_name(stem, text[suffix_start]) else None
+
+
+def _start_after_preposition(text: str, suffix_start: int, floor: int, level: str) -> int | None:
+    """Where a short name starts that is written right after 在, 到 or 赴 (在|站敏|乡, 在|大像山|镇):
+    an unknown name the tagger cut into odd words, as after its division."""
+    for length in (2, 3):
+        start = suffix_start - length
+        if start - 1 >= floor and text[start - 1] in _PLACE_PREPOSITIONS \
+                and _plausible_short_name(text[start:suffix_start], text[suffix_start]):
+            return start
+    return None
 
 
 def _plausible_short_name(stem: str, suffix_char: str) -> bool:
@@ -395,11 +423,17 @@ def _breaks(word: Tagged, tags: frozenset[str]) -> bool:
 
 
 def _proper_stem(stem: str, level: str) -> bool:
-    if not 2 <= len(stem) <= _MAX_STEM[level] or set(stem) <= _LEVEL_CHARS:
+    if not 2 <= len(stem) <= _MAX_STEM[level] or set(stem) <= _LEVEL_CHARS or _ranks_a_place(stem):
         return False
     if level != "zone" and (stem[-1] in _LEVEL_CHARS - {"村"} or stem.endswith("化")):
         return _doubled_suffix(stem, level)
     return not _generic_tail(stem)
+
+
+def _ranks_a_place(stem: str) -> bool:
+    """Whether a stem says what a place is big in (农业|大镇, 工业|大县): a common noun and 大."""
+    kind = stem[:-1]
+    return stem.endswith("大") and len(kind) >= 2 and known_word(kind) and tag(kind)[0].tag == "n"
 
 
 def _doubled_suffix(stem: str, level: str) -> bool:

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from kg.document import Document, Mention
 from kg.lexicon.names import NameSpan, authors_with_notes, cued_name_after, known_word, name_before, names_run
-from kg.lexicon.posts import BARE_ORGANS, LEVEL_CHARS, TitleMatch, ends_with_org_suffix, find_titles
+from kg.lexicon.posts import BARE_ORGANS, LEVEL_CHARS, TitleMatch, ends_with_org_suffix, find_titles, is_title
 from kg.segment import tag
 
 EXTRACTOR = "officials"
@@ -65,7 +65,7 @@ def org_start_before(text: str, pos: int, floor: int = 0) -> int:
     left = lead.end() if lead else left
     start = pos
     for word in reversed(tag(text[left:pos])):
-        if _is_stop(word.word, word.tag):
+        if _is_stop(word.word, word.tag) or is_title(word.word):  # not past another post (干部|和村)
             break
         start = left + word.start
         if word.word[0] in _PREPOSITIONS and word.tag != "ns" and not known_word(word.word):
@@ -128,13 +128,13 @@ def title_chains(text: str, titles: list[TitleMatch]) -> list[list[TitleMatch]]:
     return chains
 
 
-def chain_posts(text: str, group: list[TitleMatch]) -> list[Post]:
-    """The posts of a list of titles; a title with no organisation of its own shares the list's."""
+def chain_posts(text: str, group: list[TitleMatch], floor: int = 0) -> list[Post]:
+    """The posts of a list of titles; a title with no organisation of its own shares the list's.
+    No organisation reaches back past ``floor`` (the end of the official named before)."""
     posts: list[Post] = []
     base: Post | None = None
     for i, match in enumerate(group):
-        floor = group[i - 1].end if i else 0
-        post = post_at(text, match, floor)
+        post = post_at(text, match, group[i - 1].end if i else floor)
         if base is not None and (post.org is None or post.org_start == match.start):
             post = base._replace(title=post.title)
         elif base is not None and post.org in BARE_ORGANS:
@@ -168,15 +168,16 @@ def _named_before(text: str, match: TitleMatch) -> tuple[NameSpan, Post] | None:
     return span, post
 
 
-def chain_mentions(text: str, group: list[TitleMatch]) -> Iterator[Mention]:
-    """The officials a list of titles names: after it (one name, or names after a colon) or before it."""
+def chain_mentions(text: str, group: list[TitleMatch], floor: int = 0) -> Iterator[Mention]:
+    """The officials a list of titles names: after it (one name, or names after a colon) or before it;
+    ``floor``: the end of the official named before, where no organisation reaches back past."""
     last = group[-1]
     if text[last.end:last.end + 1] in (":", "："):
         spans = names_run(text, last.end + 1)
     else:
         spans = [s for s in [cued_name_after(text, last.end)] if s]
     if spans:
-        posts = chain_posts(text, group)
+        posts = chain_posts(text, group, floor)
         yield from (_mention(text, span, posts) for span in spans)
     elif len(group) == 1 and (found := _named_before(text, last)):
         yield _mention(text, found[0], [found[1]])
@@ -204,5 +205,7 @@ def _merged(mentions: Iterable[Mention]) -> list[Mention]:
 def extract_officials(doc: Document) -> Iterator[Mention]:
     """Named people with a post stated next to the name or in an author note."""
     titles = find_titles(doc.text)
-    found = (m for group in title_chains(doc.text, titles) for m in chain_mentions(doc.text, group))
+    found: list[Mention] = []
+    for group in title_chains(doc.text, titles):  # 干部刘某和|村党支部书记: an organisation starts after a name
+        found += chain_mentions(doc.text, group, found[-1].end if found else 0)
     yield from _merged(chain(found, byline_mentions(doc.text, titles)))

@@ -5,7 +5,7 @@ Three rules propose spans, and the longest wins where they overlap:
 - a head word (专项行动, 专项治理, 行动, 战略, 大赛, a policy 工程, a festival or fair)
   and the noun phrase before it, quotes included (“五城”战略 → 五城战略); weak heads
   (模式, 工作法, 活动, 计划, 改革, 革命) need a quoted or numbered name, since 招聘活动 or
-  管理模式 name nothing;
+  管理模式 name nothing; a quoted modifier is a name however generic (“263”专项行动);
 - a quoted term used as a name: the object of 实施, 开展, 推行, 实现 … (实现“某某通办”),
   alone or in a list of quoted terms, but never an emphasised phrase with 、 in it; a
   campaign being created or an event starting (“某某”创建, “某某课堂”开课); or a
@@ -34,6 +34,7 @@ NAME_INTROS = (
     "落实", "践行", "形成", "建立", "创新", "执行", "开启", "争创", "推动", "部署", "组织",
 )
 _QUOTE = re.compile(r"“([^“”、，,。；;！？\n]{4,15})”")
+_QUOTED_TERM = re.compile(r"“[^“”]{2,}”|‘[^‘’]{2,}’")
 _DOCUMENT = re.compile(r"《([^《》\n]{2,60})》")
 _AFTER_NAME = re.compile(r"[、，,。；;：:！!？?）)\n]|等|为|项目|$")
 _PERIOD_EVENT = re.compile(r"[月周节季年]活动$")
@@ -95,9 +96,15 @@ def is_programme_name(surface: str, head: str, quoted: bool) -> bool:
     if head == "工程" and is_physical_works(modifier):
         return False
     if head in PROGRAMME_WEAK_HEADS:
-        return "“" in surface or (quoted and len(strip_generic(modifier)) >= 2) \
+        return has_quote(surface) or (quoted and len(strip_generic(modifier)) >= 2) \
             or bool(_PERIOD_EVENT.search(name))
-    return len(strip_generic(modifier)) >= 2
+    return len(strip_generic(modifier)) >= 2 or quoted or has_quote(surface)
+
+
+def has_quote(surface: str) -> bool:
+    """Whether a name holds a quoted term, which the writer marks as a name (“263”专项行动,
+    ‘某某一家亲’活动)."""
+    return bool(_QUOTED_TERM.search(surface))
 
 
 def quoted_names(text: str) -> Iterator[Span]:

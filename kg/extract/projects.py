@@ -8,10 +8,12 @@ Two rules propose spans, and the longest valid span wins where they overlap:
   may lack a head word of their own;
 - a housing estate named where it is handed over or built (——某某佳园日前交付使用).
 
+A yearly output opens a name (年产10万吨某某项目), a phase after it is left out (某某项目一期).
 A span is kept only when its modifier says which undertaking it is (not 重点项目,
 民生工程, 该项目, 口袋公园, 中试基地, nor a district alone: 某某市一季度重大项目), its
 工程 has a physical object (景区提升工程, 某某河综合治理工程, not 倍增工程, a programme),
-and it is not a numbered set (两项工程) or the name of a team (项目部, 项目党支部).
+and it is not a numbered set (两项工程), the name of a team (项目部, 项目党支部), a kind
+(一批…项目) or a place where something is (某大道沿线项目, 沿某大道布局, 某工业园区).
 """
 from __future__ import annotations
 
@@ -19,7 +21,9 @@ import re
 from collections.abc import Iterator
 
 from kg.document import Document, Mention
-from kg.lexicon.phrases import HARD_STOPS, clause_start, name_start
+from kg.lexicon.phrases import (
+    HARD_STOPS, clause_start, is_function_word, name_start, opens_with_output, tagged_words,
+)
 from kg.lexicon.projects import (
     ORG_FOLLOWERS, PROGRAMME_HEADS, PROGRAMME_WEAK_HEADS, PROJECT_GENERIC_MODIFIERS, PROJECT_HEADS,
     bare_name, head_spans, is_numbered_set, is_physical_works, longest_first, section_end, strip_generic,
@@ -39,11 +43,16 @@ _FACILITY_ENDINGS = frozenset("园城港谷苑楼厦馆场站")
 _UNDERTAKINGS = ("项目", "工程")
 # What makes the name before it a location: 某某大道沿线, 某某公园周边, 某某大道1001号.
 _LOCATION_AFTER = re.compile(r"沿线|沿岸|两侧|两旁|周边|附近|一带|[东南西北]侧|以[东南西北]|\d+号")
+# ... and, ending a modifier, make a kind of undertaking by where it is (某某干线沿线项目).
+_LOCATION_END = re.compile(r"(?:沿线|沿岸|两侧|两旁|周边|附近|一带)$")
+# Words that make the name after them a kind of undertaking: 一批…项目, 多个…工程.
+_COLLECTIVE_BEFORE = re.compile(r"(?:一批|一系列|一些|多个|若干|各类|各种)$")
 # A new town inside a new area is a zone (某某新区某某新城), not a project.
 _SUBZONE = re.compile(r"(?:新区|开发区|高新区|经开区|示范区)\w{1,4}新城$")
 _DISTRICT_PREFIX = re.compile(r"^\w{2,10}?(?:省|自治区|市|新区|示范区|经济区|开发区|区|县|镇|乡|街道)")
-# A district at the start of a modifier; 区 after 园, 景, 片, 小 … ends an area word, not a district.
-_PLACE_PREFIX = re.compile(r"^\w{2,10}?(?:省|市|县|镇|乡|街道|(?<![园景片小街厂校矿城社营库辖])区)")
+# A district at the start of a modifier; 区 after 园, 景, 片, 小, 游 … ends an area word (旅游区,
+# 度假区, 保护区), not a district.
+_PLACE_PREFIX = re.compile(r"^\w{2,10}?(?:省|市|县|镇|乡|街道|(?<![园景片小街厂校矿城社营库辖游假护])区)")
 _GENERIC_WORDS = tuple(word for word in PROJECT_GENERIC_MODIFIERS if len(word) > 1)
 _PROPER_TAGS = ("ns", "nr", "nz", "nt", "eng")
 _OTHER_NAME_AFTER = tuple(h for h in PROGRAMME_HEADS if h != "工程")
@@ -70,12 +79,29 @@ def head_candidates(text: str) -> Iterator[Span]:
     (某铁路某省段); a road or a park followed by 沿线 or 周边 is only where something is."""
     for head_start, head_end, head in head_spans(text, PROJECT_HEADS):
         end = section_end(text, head_end)
-        if followed_by_other_name(text, end) or (head not in _UNDERTAKINGS and _LOCATION_AFTER.match(text, end)):
+        facility = head not in _UNDERTAKINGS
+        if followed_by_other_name(text, end) or (facility and is_a_location(text, head_end, end)):
             continue
         start = name_start(text, head_start, head_end, PROJECT_HEADS)
         span = trimmed(text, start, head_end)
-        if span and is_project_name(text, *span, head_known=True, sectioned=end > head_end):
+        if span and is_project_name(text, *span, head_known=True, sectioned=end > head_end) \
+                and not names_no_one(text, span[0], facility):
             yield span if span[1] < head_end else (span[0], end)
+
+
+def is_a_location(text: str, head_end: int, end: int) -> bool:
+    """Whether a road or a park ending at ``head_end`` is only where something is: followed by 沿线
+    or 周边, or a park that goes on as a zone's name (某某工业园|区)."""
+    return bool(_LOCATION_AFTER.match(text, end)) or (text[head_end - 1] == "园" and text[end:end + 1] == "区")
+
+
+def names_no_one(text: str, start: int, facility: bool) -> bool:
+    """Whether what comes before a name makes it a kind (一批|农产品加工项目) or, for a road or a
+    park, a place along which something is done (沿|某某大道、某某大道布局…)."""
+    if _COLLECTIVE_BEFORE.search(text, max(0, start - 3), start):
+        return True
+    clause = re.split(r"[，,。；;：:！!？?\n]", text[max(0, start - 40):start + 1])[-1]
+    return facility and clause.startswith("沿")
 
 
 def phase_candidates(text: str) -> Iterator[Span]:
@@ -130,30 +156,51 @@ def list_members(text: str, end: int) -> list[Span]:
 
 
 def followed_by_other_name(text: str, end: int) -> bool:
-    """Whether the head at ``end`` only modifies what follows (项目部, 项目创业大赛)."""
+    """Whether the head at ``end`` only modifies what follows (项目部, 项目创业大赛) or another head
+    ends the name after a phase (项目一期工程)."""
     rest = text[end:end + 8]
     stop = next((i for i, ch in enumerate(rest) if ch in HARD_STOPS or ch == "、"), len(rest))
     rest = rest[:stop]
-    if re.match(r"[一二三四五六七八九十\d]+期", rest):
-        return True
+    phase = re.match(r"[一二三四五六七八九十\d]+期", rest)
+    if phase:  # 某项目一期完成安装 names 某项目; 某项目一期工程 and 某机场三期改扩建 name more
+        return not predicate_follows(text, end + phase.end())
     # a weak head ends another name only at the end of the clause (项目管理模式), not when
     # it goes on as a verb (项目计划年内落地)
     return (rest.startswith(ORG_FOLLOWERS) and not rest.startswith(_NOT_FOLLOWERS)) \
         or any(h in rest for h in _OTHER_NAME_AFTER) or rest.endswith(PROGRAMME_WEAK_HEADS)
 
 
+def predicate_follows(text: str, pos: int) -> bool:
+    """Whether what follows ``pos`` says something of the name before it: a break, a lead-in verb
+    (完成, 建成) or a function word (已, 将), not more of a name (工程, 改扩建工作)."""
+    if pos >= len(text) or text[pos] in HARD_STOPS or text[pos] in "、":
+        return True
+    word, flag = tagged_words(text[pos:pos + 6])[0]
+    return is_function_word(word, flag)
+
+
 def trimmed(text: str, start: int, end: int) -> Span | None:
-    """The span without a trailing phase (项目一期工程 → 项目) or a leading district
-    when a proper name follows it (某某示范区青湖新城 → 青湖新城)."""
+    """The span without a trailing phase (项目一期工程 → 项目) or the districts that lead it when a
+    proper name (某某示范区青湖新城 → 青湖新城) or an output (某区某镇年产10万吨某某项目) follows them."""
     phase = _PHASE.search(text, start, end)
     if phase and text[start:phase.start()].endswith(PROJECT_HEADS):
         end = phase.start()
-    prefix = _DISTRICT_PREFIX.match(text[start:end])
-    if prefix and end - start - prefix.end() >= 4:
-        rest = tag(text[start + prefix.end():end])
-        if rest and rest[0].tag.startswith(_PROPER_TAGS) and len(rest[0].word) >= 2:
-            start += prefix.end()
+    rest, after_districts = start, []
+    while (prefix := _DISTRICT_PREFIX.match(text[rest:end])) and end - rest - prefix.end() >= 4:
+        rest += prefix.end()  # districts one after another (某区某镇年产…)
+        after_districts.append(rest)
+    start = next((pos for pos in reversed(after_districts)
+                  if opens_with_output(text, pos) or opens_with_proper_name(text[pos:end])), start)
     return (start, end) if end - start >= 3 else None
+
+
+def opens_with_proper_name(name: str) -> bool:
+    """Whether ``name`` opens with a proper word (李白故里…) or a lake's, a hill's or a river's
+    name that the tagger cut before its last character (连环|湖温泉小镇)."""
+    words = tag(name)
+    if words and words[0].tag.startswith(_PROPER_TAGS) and len(words[0].word) >= 2:
+        return True
+    return len(words) > 1 and len(words[0].word) <= 3 and len(words[1].word) == 1 and words[1].tag == "ns"
 
 
 def is_project_name(text: str, start: int, end: int, head_known: bool, sectioned: bool = False) -> bool:
@@ -170,6 +217,8 @@ def is_project_name(text: str, start: int, end: int, head_known: bool, sectioned
     modifier = name[: len(name) - len(head)]
     if not head_known and name == head:
         return True
+    if _LOCATION_END.search(modifier) or (head not in _UNDERTAKINGS and goes_on_after_works(modifier)):
+        return False
     if head in _UNDERTAKINGS:
         return len(strip_generic(modifier, PROJECT_GENERIC_MODIFIERS)) >= 3 \
             and not is_only_a_district(modifier) and not is_an_industry(modifier)
@@ -177,6 +226,13 @@ def is_project_name(text: str, start: int, end: int, head_known: bool, sectioned
         return len(strip_generic(modifier, PROJECT_GENERIC_MODIFIERS)) >= 2 \
             and not is_only_a_district(modifier) and not is_a_kind(modifier)
     return not head_known and is_list_member_name(name)
+
+
+def goes_on_after_works(modifier: str) -> bool:
+    """Whether an undertaking and a verb stand inside a modifier (某管网改造工程|改造|管网): the
+    undertaking is the name, and what follows it says what it does."""
+    words = tag(modifier)
+    return any(w.word in _UNDERTAKINGS and after.tag == "v" for w, after in zip(words, words[1:]))
 
 
 def is_only_a_district(modifier: str) -> bool:

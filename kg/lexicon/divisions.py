@@ -234,6 +234,13 @@ def county_stem(name: str) -> str:
     return stem if len(stem) >= 2 else name
 
 
+@lru_cache(maxsize=1)
+def county_stems() -> frozenset[str]:
+    """The stems of every county in the table (江油 of 江油市): what a section of a line or a
+    river is named after (某高速公路江油段), where a stem cannot be mistaken for a word."""
+    return frozenset(county_stem(d.name) for d in division_table().values() if d.level == "county")
+
+
 def _usable_stem(stem: str, name: str) -> bool:
     return stem != name and stem not in _by_name() and stem not in short_forms() and not is_generic_county(name)
 

@@ -86,17 +86,27 @@ def _alone(text: str, pos: int, glued_before: bool = True) -> bool:
 def spaced_run(text: str, pos: int) -> list[int]:
     """The offsets of the characters set apart one by one from ``pos`` on, each alone and the
     same gap between them, up to a verb of saying or a credit set apart too (``蒋 怀 远 主持``
-    and ``蒋 怀 远 摄`` → 蒋, 怀, 远); empty unless there are two or more."""
+    and ``蒋 怀 远 摄`` → 蒋, 怀, 远), and a third glued to the words after it when it makes no
+    word with them (``蒋 怀 远主持``); empty unless there are two or more."""
     offsets = [pos] if _alone(text, pos) else []
     gap = None
     while offsets:
         match = _INNER_GAP.match(text, offsets[-1] + 1)
-        if (match is None or gap not in (None, match.group()) or not _alone(text, match.end())
-                or text[match.end()] in _RUN_ENDS):
+        if match is None or gap not in (None, match.group()) or text[match.end():match.end() + 1] in _RUN_ENDS:
+            break
+        if not _alone(text, match.end()):
+            if len(offsets) == 2 and _glued_last_character(text, match.end()):
+                offsets.append(match.end())
             break
         gap = match.group()
         offsets.append(match.end())
     return offsets if len(offsets) > 1 else []
+
+
+def _glued_last_character(text: str, pos: int) -> bool:
+    """Whether the character at ``pos``, set apart after two others but glued to the words after
+    it, ends their name (``侯 军 强在``, ``周 海 林表示``): it makes no word with what follows."""
+    return is_cjk(text[pos]) and len(dictionary_cut(text[pos:pos + WINDOW])[0]) == 1
 
 
 def spaced_run_before(text: str, end: int) -> list[int]:

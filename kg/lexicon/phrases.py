@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kg.lexicon.divisions import county_stems
 from kg.lexicon.projects import NUMERAL, PROJECT_GENERIC_MODIFIERS
 from kg.segment import tag
 
@@ -33,7 +34,7 @@ SOFT_LEAD_INS = frozenset({"建设", "新建", "改建", "扩建", "续建", "�
 
 # Verbs that occur inside names (供水工程, 能力提升专项行动, 抓党建促治理): they do not end a name.
 NAME_VERBS = frozenset("""
-建设 改造 改扩建 扩容 提升 提质 增效 整治 治理 运行 驱动 供水 供热 供电 供气 升级 配套 研学 传承
+建设 改造 改扩建 扩容 提升 提标 提质 增效 整治 治理 运行 驱动 供水 供热 供电 供气 引水 调水 输水 排水 灌溉 抽水 蓄能 升级 配套 研学 传承
 转移 防洪 防控 倍增 减负 振兴 抓 促 帮扶 纾困 就业 创业 培训 援助 带动 保护 修复 开发 利用 服务
 示范 发展 创新 引领 融合 孵化 培养 转型 改革 攻坚 提高 巩固 脱贫 助力 管 惠企 护航 赋能
 招聘 育人 富民 强村 兴业 返乡 下乡 入乡 进村 入户 聚才 引才 冷轧 热轧 智控 制造 生产 储能 清洁 节能 减排 净化 美化 亮化
@@ -58,6 +59,11 @@ _PHASE = re.compile(rf"^[{NUMERAL}]+期$")
 _ENDS_WITH_PHASE = re.compile(rf"[{NUMERAL}]+期$")
 # A capacity inside a name (某地50万千瓦光伏发电项目, 30万吨级码头): a unit after a number.
 _CAPACITY_UNIT = re.compile(r"^[万千百亿]*(?:千瓦|兆瓦|千伏|吨级?|立方米|标箱)$|^\d+(?:\.\d+)?(?:GWh|MWh|GW|MW|kV)$")
+# A yearly or daily output that opens a project's name (年产10万吨|某某材料项目, 日处理3000吨|污水
+# 处理厂): the product after it is the rest of the name, whatever the tagger makes of its words.
+_OUTPUT = re.compile(
+    rf"[年日](?:产|处理|加工|屠宰|出栏|存栏|吞吐|生产|发电|供水)(?:能力)?[{NUMERAL}.]+[万千百亿]*"
+    r"(?:吨级?|件|套|台|头|只|羽|锭|辆|片|块|枚|支|张|双|瓶|箱|标箱|袋|平方米|立方米|千瓦时|千瓦|兆瓦|米|公里|千克|公斤|升)")
 _PROPER_TAGS = ("ns", "nr", "nz", "nt")
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^\d{2,4}年?$")
@@ -139,11 +145,15 @@ def name_start(text: str, head_start: int, end: int, heads: tuple[str, ...],
     """
     left = clause_start(text, end)
     words = tagged_words(text[left:head_start])
+    output = output_start(text, left, head_start)
     kept: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         (word, flag), previous = words[i], words[i - 1][0] if i else None
+        pos = head_start - sum(map(len, kept)) - len(word)
+        if pos >= output and not is_function_word(word, flag):
+            kept.append(word)  # the output and the product after it (年产10万吨|水泥粉磨站)
+            continue
         if word in CONJUNCTIONS:
-            pos = head_start - sum(map(len, kept)) - len(word)
             if ends_with_head(text[left:pos], heads) or _ENDS_WITH_PHASE.search(text, left, pos) or not kept:
                 break
         elif builds_at_a_place(words, i):
@@ -157,6 +167,23 @@ def name_start(text: str, head_start: int, end: int, heads: tuple[str, ...],
                     or is_cut_capacity(text, head_start - sum(map(len, kept)), kept[-1])):
         kept.pop()
     return head_start - sum(map(len, kept))
+
+
+def output_start(text: str, left: int, head_start: int) -> int:
+    """Where the last yearly or daily output in ``text[left:head_start]`` starts (see ``_OUTPUT``),
+    else ``head_start``."""
+    found = list(_OUTPUT.finditer(text, left, head_start))
+    return found[-1].start() if found else head_start
+
+
+def opens_with_output(text: str, pos: int) -> bool:
+    """Whether a yearly or daily output starts at ``pos`` (年产10万吨…)."""
+    return bool(_OUTPUT.match(text, pos))
+
+
+def is_function_word(word: str, flag: str) -> bool:
+    """Whether a word ends a name wherever it stands: a lead-in (实施, 的) or a function word."""
+    return word in LEAD_INS or flag.startswith(_FUNCTION_TAGS)
 
 
 def is_cut_capacity(text: str, start: int, word: str) -> bool:
@@ -203,9 +230,11 @@ def in_a_capacity(words: list[tuple[str, str]], i: int) -> bool:
 
 
 def joins_places(words: list[tuple[str, str]], i: int) -> bool:
-    """Whether ``words[i]`` is 至 or 到 between two places or proper names, as in a route's name."""
-    return words[i][0] in ("至", "到") and 0 < i < len(words) - 1 \
-        and all(is_place_word(*w) or w[1] in ("nr", "nz") for w in (words[i - 1], words[i + 1]))
+    """Whether ``words[i]`` is 至 or 到 between two places, proper names or counties written short
+    (甲城至乙县|高速公路), as in a route's name."""
+    ends = (words[i - 1], words[i + 1]) if 0 < i < len(words) - 1 else ()
+    return words[i][0] in ("至", "到") and bool(ends) \
+        and all(is_place_word(*w) or w[1] in ("nr", "nz") or w[0] in county_stems() for w in ends)
 
 
 def builds_at_a_place(words: list[tuple[str, str]], i: int) -> bool:

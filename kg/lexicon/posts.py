@@ -84,6 +84,16 @@ def all_titles() -> dict[str, Title]:
     return titles
 
 
+def is_title(word: str) -> bool:
+    """Whether ``word`` is a post title the matcher knows (书记, 干部, 区委书记)."""
+    return word in _title_texts()
+
+
+@lru_cache(maxsize=1)
+def _title_texts() -> frozenset[str]:
+    return frozenset(all_titles())
+
+
 @lru_cache(maxsize=1)
 def _automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from kg.lexicon.divisions import find_names
+from kg.lexicon.divisions import county_stems, find_names
 from kg.segment import tag
 
 
@@ -25,9 +25,10 @@ PROJECT_HEADS = (
     "大街", "总部", "生产线", "航站楼", "机场", "大桥", "隧道", "铁路", "高铁", "枢纽",
     "电站", "电厂", "水库", "综合体", "步行街", "会展中心", "会议中心", "展览中心", "文化中心",
     "活动中心", "体育中心", "数据中心", "物流中心", "科创中心", "创新中心", "研发中心",
-    "博览中心", "演艺中心", "购物中心", "康养中心", "产业基地", "示范村", "小镇", "公园",
+    "博览中心", "演艺中心", "购物中心", "康养中心", "产业基地", "示范园区", "小镇", "公园",
     "种质资源库", "种质库", "基因库", "冷库", "粮库", "游客服务中心", "游客中心",
     "安置点", "安置区", "安置小区", "延长线", "延伸线", "东延线", "西延线", "南延线", "北延线",
+    "客运专线", "城际铁路", "轻轨",
 )
 
 # Heads of policy undertakings; weak ones name a programme only when quoted or numbered.
@@ -35,7 +36,7 @@ PROJECT_HEADS = (
 PROGRAMME_HEADS = (
     "专项行动", "行动计划", "行动", "专项治理", "专项整治", "战略", "大赛", "竞赛", "选拔赛", "工程",
     "文化旅游节", "旅游节", "文化节", "艺术节", "音乐节", "美食节", "冰雪节", "博览会", "交易会",
-    "马拉松", "运动会", "攻坚战", "保卫战",
+    "马拉松", "运动会", "攻坚战", "保卫战", "会战",
 )
 PROGRAMME_WEAK_HEADS = (
     "计划", "活动", "改革", "模式", "工作法", "机制", "品牌", "工作室", "服务圈", "联盟", "体系",
@@ -77,7 +78,7 @@ PHYSICAL_MARKERS = (
     "馆", "厂房", "园区", "中心", "基地", "楼", "站", "港", "码头", "堤", "防洪", "水利", "河道",
     "水库", "渠", "改扩建", "扩建", "新建", "改建", "一期", "二期", "三期", "四期", "安装",
     "装修", "绿化", "供油", "油气", "燃气", "空管", "通信", "信号", "泵", "线路", "变电", "光伏", "风电", "场馆", "广场", "医院", "学校",
-    "景区", "景点", "湿地", "公园", "航运", "航道", "小区", "片区", "街区", "农田", "矿山", "岸线",
+    "景区", "景点", "旅游区", "度假区", "饮水", "湿地", "公园", "航运", "航道", "小区", "片区", "街区", "农田", "矿山", "岸线",
     "河湖", "水系", "安置", "厂区", "校区", "产业园", "科技园", "工业园", "大道", "整修", "修缮", "设施",
     "复建", "重建",
 )
@@ -105,8 +106,8 @@ ORG_FOLLOWERS = (
 )
 
 NUMERAL = "一二三四五六七八九十百千两0123456789"
-# A village: 村 after a name, not after a numeral or in 乡村, 强村, 各村.
-_VILLAGE = re.compile(rf"[^\W{NUMERAL}乡农强富兴美各全本每]村")
+# A village: 村 after a name, not after a numeral or in 乡村, 强村, 各村, 千村万村.
+_VILLAGE = re.compile(rf"[^\W{NUMERAL}万乡农强富兴美各全本每]村")
 _NUMBERED_SET = re.compile(r"^[一二三四五六七八九十百千两]+[大项](\w{0,2})$")
 _QUOTED_NUMBERED_SET = re.compile(r"^[一二三四五六七八九十百千两]{1,2}([^\W一]{1,2})$")
 
@@ -174,7 +175,8 @@ def section_end(text: str, end: int) -> int:
     if section is None:
         return end
     stem = section.group(1)
-    is_place = stem in _DIRECTIONS or any(hit.start == 0 and hit.end == len(stem) for hit in find_names(stem))
+    is_place = stem in _DIRECTIONS or stem in county_stems() \
+        or any(hit.start == 0 and hit.end == len(stem) for hit in find_names(stem))
     return section.end() if is_place else end
 
 

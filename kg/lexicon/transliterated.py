@@ -37,6 +37,8 @@ _AFTER_NAME_OPENERS = _FUNCTION_CHARS | frozenset("一")
 _JOINING = frozenset("和跟同并")
 #: What may follow a name in running text: a verb of saying or a credit (敖其尔说).
 AFTER_NAME = SAYING + ("摄",)
+#: An adverb of manner and a verb of saying after a name (高兴地说, 笑着说).
+_MANNER_OF_SAYING = re.compile(rf"([\u4e00-\u9fff]{{1,2}})[地着](?:{'|'.join(SAYING)})")
 #: Lengths of a name written as one word, and of each part of a dotted name.
 _WORD_LENGTHS, _PART_LENGTHS = range(2, 5), range(2, 7)
 _MAX_PARTS = 3
@@ -88,10 +90,17 @@ def _last_part_length(part: str) -> int:
 
 
 def _plainly_follows_a_name(rest: str) -> bool:
-    """Whether ``rest`` opens with a verb of saying, a credit, a function character or 一, or a
-    conjunction before more words (说, 摄, 向记者, 一边, 和老伴)."""
+    """Whether ``rest`` opens with a verb of saying (after an adverb of manner: 高兴地说), a credit,
+    a function character or 一, or a conjunction before more words (说, 摄, 向记者, 一边, 和老伴)."""
     opener = rest[:1]
-    return rest.startswith(AFTER_NAME) or opener in _AFTER_NAME_OPENERS or (opener in _JOINING and len(rest) > 2)
+    return rest.startswith(AFTER_NAME) or opener in _AFTER_NAME_OPENERS \
+        or (opener in _JOINING and len(rest) > 2) or _manner_of_saying(rest)
+
+
+def _manner_of_saying(rest: str) -> bool:
+    """Whether ``rest`` opens with an adverb of manner, a word, and a verb of saying (高兴地说)."""
+    manner = _MANNER_OF_SAYING.match(rest)
+    return bool(manner) and known_word(manner.group(1))
 
 
 def _opens_with_a_verb(rest: str) -> bool:
