@@ -15,15 +15,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from itertools import combinations
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import networkx as nx
 import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.namespace import XSD
 
 from kg.store import Store
 from kg.vocab import GK
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class View:
         return found
 
     def nx_graph(self) -> nx.Graph:
+        import networkx as nx  # 0.1 s to import; only large views, laid out here, need it
+
         graph = nx.Graph()
         graph.add_nodes_from(self.nodes)
         graph.add_edges_from((e.source, e.target) for e in self.edges)

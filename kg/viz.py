@@ -10,6 +10,7 @@ Document text only ever reaches the page as JSON data that the page puts into th
 """
 from __future__ import annotations
 
+import importlib.util
 import math
 import shutil
 import subprocess
@@ -17,15 +18,18 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
-from pyvis.network import Network
 
 from kg.errors import GraphError
 from kg.store import Store
 from kg.view import (KINDS, RELATIONS, Edge, Evidence, Kind, Node, View, ViewRows, merge_rows,
                      view_from_rows, view_of, view_rows)
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from pyvis.network import Network
 
 TEMPLATES = Path(__file__).parent / "templates"
 LARGE = 1000  # above this many nodes the layout is computed here and physics stays off
@@ -105,6 +109,8 @@ def _sfdp_positions(graph: nx.Graph, sfdp: str) -> dict[str, tuple[float, float]
 
 
 def _spring_positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    import networkx as nx  # see View.nx_graph
+
     scale = 60 * math.sqrt(max(len(graph), 1))
     return {n: (float(x), float(y)) for n, (x, y) in
             nx.spring_layout(graph, seed=1, scale=scale).items()}
@@ -189,19 +195,26 @@ def _options(large: bool) -> dict:
             "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large}}
 
 
-def network(view: View, large: int = LARGE, drawing: Drawing | None = None) -> Network:
-    """The pyvis Network of a view; positions are computed here when it has more than ``large`` nodes.
-    ``drawing`` is of this view or of one it was narrowed from (by default, one is made)."""
+def page_data(view: View, large: int = LARGE, drawing: Drawing | None = None) -> dict:
+    """What a page hands vis-network: nodes, edges and options; positions are computed here when
+    the view has more than ``large`` nodes. ``drawing`` is of this view or of one it was narrowed
+    from (by default, one is made)."""
     drawing = drawing or Drawing(view)
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    net.nodes = drawing.node_dicts(view)  # lists built here: pyvis add_edge is quadratic
-    net.edges = drawing.edge_dicts(view)
-    big = len(view.nodes) > large
+    nodes, big = drawing.node_dicts(view), len(view.nodes) > large
     if big:
         where = positions(view)
-        for node in net.nodes:
+        for node in nodes:
             node["x"], node["y"] = where[node["id"]]
-    net.options = _options(big)
+    return {"nodes": nodes, "edges": drawing.edge_dicts(view), "options": _options(big)}
+
+
+def network(view: View, large: int = LARGE, drawing: Drawing | None = None) -> Network:
+    """The pyvis Network of a view, for notebooks and other pyvis users (see :func:`page_data`)."""
+    from pyvis.network import Network  # with what it imports (networkx, IPython), 0.15 s: pages need none of it
+
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    data = page_data(view, large, drawing)
+    net.nodes, net.edges, net.options = data["nodes"], data["edges"], data["options"]  # pyvis add_edge is quadratic
     return net
 
 
@@ -211,26 +224,29 @@ def _legend(view: View) -> list[dict]:
              "shape": style.shape, "count": counts[kind]} for kind, style in KINDS.items() if counts[kind]]
 
 
-@lru_cache(maxsize=None)
-def _template(pyvis_templates: str) -> Template:
+def _pyvis_templates() -> Path:
+    """pyvis's template folder, with the vis-network it bundles, found without importing pyvis."""
+    return Path(importlib.util.find_spec("pyvis").submodule_search_locations[0]) / "templates"
+
+
+@lru_cache(maxsize=1)
+def _template() -> Template:
     """The view template, compiled once: it takes in all of vis-network, which is slow to lex."""
-    env = Environment(loader=FileSystemLoader([str(TEMPLATES), pyvis_templates]),
+    env = Environment(loader=FileSystemLoader([str(TEMPLATES), str(_pyvis_templates())]),
                       autoescape=select_autoescape(["html"]))
     return env.get_template("view.html")
 
 
-def html_page(net: Network, view: View, title: str) -> str:
-    """The page: pyvis's data and vis-network in line, in the view template (no remote reference)."""
-    return _template(net.template_dir).render(
-        title=title, data={"nodes": net.nodes, "edges": net.edges, "options": net.options},
-        legend=_legend(view),
-        relations=list(RELATIONS.values()))
+def html_page(data: dict, view: View, title: str) -> str:
+    """The page: the view's :func:`page_data` and vis-network in line, in the view template (no
+    remote reference)."""
+    return _template().render(title=title, data=data, legend=_legend(view), relations=list(RELATIONS.values()))
 
 
 def write_view(view: View, path: Path, title: str = "govkg", drawing: Drawing | None = None) -> Path:
     """Write one view as a self-contained HTML file (``drawing`` as for :func:`network`)."""
     path = Path(path)
-    path.write_text(html_page(network(view, drawing=drawing), view, title), encoding="utf-8")
+    path.write_text(html_page(page_data(view, drawing=drawing), view, title), encoding="utf-8")
     return path
 
 
@@ -268,5 +284,5 @@ def city_views(store: Store, outdir: Path) -> list[Path]:
 
 __all__ = ["KINDS", "RELATIONS", "LARGE", "MAX_EVIDENCE", "Kind", "Evidence", "Node", "Edge", "View",
            "ViewRows", "Drawing", "view_rows", "merge_rows", "view_from_rows", "view_of", "find_nodes",
-           "neighbourhood", "only_kinds", "focused", "city_view", "positions", "network", "html_page",
+           "neighbourhood", "only_kinds", "focused", "city_view", "positions", "page_data", "network", "html_page",
            "write_view", "render_view", "render_html", "page_writers", "city_views"]
