@@ -70,10 +70,12 @@ def serialize(graph: Graph | Dataset, fmt: str) -> bytes:
 
 
 #: The syntaxes each graph of a build is serialised in, once, where it is made: Turtle without
-#: ``@prefix`` lines (graph.ttl, and graph.trig in braces), N-Triples (graph.nt, shards) and
+#: ``@prefix`` lines (graph.ttl, and graph.trig in braces); N-Triples (graph.nt, shards) in two
+#: parts, the statements about a document, its articles and its mentions, which no other
+#: document makes ("nt"), and the rest, which another may make too ("nt-shareable"); and
 #: JSON-LD node objects without the enclosing brackets (graph.jsonld).
-SYNTAXES = ("ttl", "nt", "jsonld")
-_DOCUMENT_SPECIFIC = tuple(f"<{ENTITY_BASE}{kind}/".encode() for kind in ("doc", "article", "mention"))
+SYNTAXES = ("ttl", "nt", "nt-shareable", "jsonld")
+_DOCUMENT_OWN = tuple(f"{ENTITY_BASE}{kind}/" for kind in ("doc", "article", "mention"))
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,9 @@ class Serialized:
     graph: str | None
     syntaxes: Mapping[str, bytes]
 
+    def ntriples(self) -> bytes:
+        return self.syntaxes["nt"] + self.syntaxes["nt-shareable"]
+
 
 def turtle_prefixes() -> str:
     """The ``@prefix`` lines Oxigraph writes above Turtle or TriG, one per prefix it is given."""
@@ -95,8 +100,11 @@ def turtle_prefixes() -> str:
 def _syntaxes(triples: list[ox.Triple]) -> dict[str, bytes]:
     turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     jsonld = ox.serialize(triples, format=ox.RdfFormat.JSON_LD)
+    own = [t.subject.value.startswith(_DOCUMENT_OWN) for t in triples]
     return {"ttl": turtle.split(b"\n", len(PREFIXES))[-1],
-            "nt": ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+            "nt": ox.serialize([t for t, mine in zip(triples, own) if mine], format=ox.RdfFormat.N_TRIPLES),
+            "nt-shareable": ox.serialize([t for t, mine in zip(triples, own) if not mine],
+                                         format=ox.RdfFormat.N_TRIPLES),
             "jsonld": jsonld.removeprefix(b"[").removesuffix(b"]")}
 
 
@@ -110,7 +118,7 @@ def serialized(statements: Iterable[Statement]) -> list[Serialized]:
 def union_store(graphs: Iterable[Serialized]) -> ox.Store:
     """An in-memory Oxigraph store whose default graph holds the union of ``graphs``."""
     store = ox.Store()
-    store.bulk_load(input=b"".join(g.syntaxes["nt"] for g in graphs), format=ox.RdfFormat.N_TRIPLES)
+    store.bulk_load(input=b"".join(g.ntriples() for g in graphs), format=ox.RdfFormat.N_TRIPLES)
     return store
 
 
@@ -133,19 +141,19 @@ def _write_trig(graphs: Iterable[Serialized], path: Path) -> None:
 
 
 def _write_ntriples(graphs: Iterable[Serialized], path: Path) -> int:
-    """Each triple once, in document order; the number of triples. Only a statement that is not
-    about a document, article or mention (whose IRIs name their document) can be made twice."""
+    """Each triple once, in document order; the number of triples."""
     seen: set[bytes] = set()
     written = 0
     with open(path, "wb") as out:
         for g in graphs:
-            for line in g.syntaxes["nt"].splitlines(keepends=True):
-                if not line.startswith(_DOCUMENT_SPECIFIC):
-                    if line in seen:
-                        continue
+            own = g.syntaxes["nt"]
+            out.write(own)
+            written += own.count(b"\n")
+            for line in g.syntaxes["nt-shareable"].splitlines(keepends=True):
+                if line not in seen:
                     seen.add(line)
-                out.write(line)
-                written += 1
+                    out.write(line)
+                    written += 1
     return written
 
 
@@ -154,7 +162,11 @@ def _write_jsonld(graphs: Iterable[Serialized], path: Path) -> None:
     processor merges), under the ontology's prefixes as ``@context`` so it can compact them."""
     with open(path, "wb") as out:
         out.write(b'{"@context": ' + json.dumps(jsonld_context()).encode() + b', "@graph": [')
-        out.write(b",\n".join(part for g in graphs if (part := g.syntaxes["jsonld"])))
+        separator = b""
+        for g in graphs:
+            if part := g.syntaxes["jsonld"]:
+                out.write(separator + part)
+                separator = b",\n"
         out.write(b"]}\n")
 
 

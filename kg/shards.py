@@ -27,7 +27,7 @@ def shard_name(graph: str | None) -> str:
 def write_shards(graphs: Sequence[Serialized], folder: Path) -> Path:
     """Write each graph into its file in ``folder`` and remove ``.nt`` files of documents no longer built."""
     names = [shard_name(graph.graph) for graph in graphs]
-    write_files(folder, {name: (lambda path, g=graph: path.write_bytes(g.syntaxes["nt"]))
+    write_files(folder, {name: (lambda path, g=graph: path.write_bytes(g.ntriples()))
                          for name, graph in zip(names, graphs, strict=True)})
     for stale in set(p.name for p in folder.glob("*.nt")) - set(names):
         (folder / stale).unlink()

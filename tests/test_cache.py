@@ -22,6 +22,7 @@ def test_cache_key_follows_content_and_path(tmp_path):
 def _processed(name: str = "文本") -> Processed:
     rdf = Serialized("https://e.org/g", {"ttl": f'<https://e.org/a> <https://e.org/b> "{name}"@zh .\n'.encode(),
                                          "nt": f'<https://e.org/a> <https://e.org/b> "{name}"@zh .\n'.encode(),
+                                         "nt-shareable": b'<https://e.org/a> <https://e.org/c> <https://e.org/d> .\n',
                                          "jsonld": b'{"@id": "https://e.org/a"}'})
     entity = Entity("k1", "district", name, {name, "文 本"}, {"level": "county", "code": "1", "parent": None},
                     counted=2)

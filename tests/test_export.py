@@ -106,3 +106,19 @@ def test_export_a_write_failing_midway_leaves_previous_files_exactly(tmp_path, f
     with pytest.raises(type(failure)):
         write_files(tmp_path, {"a.txt": lambda p: p.write_text("second a"), "b.txt": fail})
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no staging folder left either
+
+
+def test_export_ntriples_has_each_triple_once_when_two_documents_state_it(tmp_path):
+    from kg.pipeline import analyse
+
+    for name, date in (("a.txt", "3月1日"), ("b.txt", "4月2日")):
+        (tmp_path / name).write_text(f"越城区新闻\n{date}，绍兴市越城区委书记王建国主持会议。\n", encoding="utf-8")
+    result = analyse([tmp_path])
+    graphs = serialized(document_statements(result)) + serialized(shared_statements(result))
+    export = RdfExport(graphs)
+    write_files(tmp_path / "out", export.writers())
+    lines = (tmp_path / "out" / "graph.nt").read_bytes().splitlines()
+    stated = [line for g in graphs for line in g.ntriples().splitlines()]
+    assert len(stated) > len(set(stated))  # the post and its organisation, stated by both documents
+    assert sorted(lines) == sorted(set(stated)) and export.triples == len(lines)
+    assert len(Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")) == len(lines)
