@@ -49,8 +49,7 @@ RELATIONS = {"post": "holds post in", "located": "located in", "part": "part of"
              "co": "co-mentioned"}
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """A sentence that states a node or an edge; one object serves every edge a sentence co-mentions."""
     text: str
     doc: str
