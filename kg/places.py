@@ -35,6 +35,8 @@ _MASTHEAD = re.compile(r"中共(\S{2,12}?)委员会主办")
 _NEAR = 200  # characters either side that count as "nearby" for namesakes and generic surfaces
 # Level words an organisation or a title can start with, longest first (社区党委, 州长, 村委会).
 _LEVEL_WORDS = ("自治区", "居民区", "社区", "街道", "苏木", "嘎查", "省", "市", "州", "区", "县", "旗", "镇", "乡", "村")
+#: Organs of a prefecture-level 地区 named without it: its party committee and its administration.
+_PREFECTURE_ORGANS = ("地委", "行署")
 # Words that start with a level character without standing for a level (乡村振兴局, 市场监管局).
 _NOT_LEVEL_STARTS = ("乡村", "城乡", "市场", "村民", "区域", "县域", "市民")
 
@@ -104,6 +106,8 @@ class PlaceIndex:
         city, 州长 → the home prefecture, 村党支部 → the village named last before ``near``."""
         if head.startswith(_NOT_LEVEL_STARTS):
             return None
+        if head.startswith(_PREFECTURE_ORGANS):
+            return self._home_for("地区")
         level_word = level_word or next((w for w in _LEVEL_WORDS if head.startswith(w)), None)
         return self.find(level_word, near) if level_word else None
 
@@ -111,12 +115,12 @@ class PlaceIndex:
         """The home division a bare level word stands for: 自治区 only for an autonomous region,
         州 only for a prefecture named 州, 市 for a municipality when there is no home city, 区 or
         县 for a home county of that name."""
-        level = {"自治区": "province", "省": "province", "市": "city", "州": "city"}.get(level_word, "county")
+        level = {"自治区": "province", "省": "province", "市": "city", "州": "city", "地区": "city"}.get(level_word, "county")
         place = self.home(level)
         if place is None and level_word == "市":
             province = self.home("province")
             return province if province and province.name.endswith("市") else None
-        if place and level_word in ("自治区", "州", "区", "县", "旗") and not place.name.endswith(level_word):
+        if place and level_word in ("自治区", "州", "地区", "区", "县", "旗") and not place.name.endswith(level_word):
             return None
         return place
 

@@ -32,10 +32,11 @@ ZONE_KINDS: dict[str, tuple[str, ...]] = {
 #: Last words of zone names, as the district extractor finds them; qualifiers before them
 #: (经济技术, 转型综合改革, 一体化 ...) are read as part of the stem.
 ZONE_SUFFIXES = ("开发区", "示范区", "经济区", "新区", "高新区", "保税区", "自贸区", "试验区", "实验区",
-                 "合作区", "经开区", "综改区", "综保区", "农高区", "生态城", "基地", "新城")
+                 "合作区", "经开区", "综改区", "综保区", "农高区", "生态城", "基地", "新城", "工业园区", "度假区",
+                 "投资区", "先行区", "工业城")
 #: Suffixes of names that are zones only in context: a 基地 is usually a project, a 新城 a
-#: housing estate, unless listed with a zone, run by a zone's organs or set in a 新区.
-CONTEXT_ONLY = frozenset({"基地", "新城"})
+#: housing estate, a 先行区 a policy, unless listed with a zone, run by a zone's organs or set in a 新区.
+CONTEXT_ONLY = frozenset({"基地", "新城", "先行区"})
 _ZONE_SUFFIX_RE = re.compile("|".join(sorted(ZONE_SUFFIXES, key=len, reverse=True)))
 _LIST_JOINERS = "、和与及"
 _ZONE_ORGANS = ("管委会", "党工委")

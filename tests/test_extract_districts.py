@@ -211,3 +211,13 @@ def test_extract_districts_county_short_form_when_the_document_names_it(make_doc
     found = names(make_doc, "赣州市信丰县召开大会。依托信丰高新区，在信丰、大余等地推广。")
     assert found == [("赣州市", "city"), ("信丰县", "county"), ("信丰县", "county"), ("信丰高新区", "zone"),
                      ("信丰县", "county"), ("大余县", "county")]
+
+
+def test_extract_districts_two_character_county_standing_alone(make_doc):
+    assert ("寿县", "county") in names(make_doc, "调研组赴寿县开展调研")
+    assert names(make_doc, "创建省级示范县") == []
+
+
+def test_extract_districts_zones_named_as_industrial_parks_and_resorts(make_doc):
+    found = names(make_doc, "项目落户蒙城县工业园区，游客涌入涡阳县旅游度假区。")
+    assert ("蒙城县工业园区", "zone") in found and ("涡阳县旅游度假区", "zone") in found

@@ -202,3 +202,22 @@ def test_extract_officials_researcher_and_cadre_posts(make_doc):
         "蒋明远": [("队长", "工作队"), ("干部", "县财政局")],
         "陶文亮": [("党支部书记", "村党支部")]}
 
+
+
+def test_extract_officials_several_names_after_one_title(make_doc):
+    found = _found(make_doc, "县人大常委会主任罗建成主持会议，副主任周明、邵立华、韦春生出席。")
+    assert set(found) == {"罗建成", "周明", "邵立华", "韦春生"}
+    assert found["邵立华"] == [("副主任", "县人大常委会")]  # a deputy shares the head's organisation
+
+
+def test_extract_officials_appointed_and_relieved(make_doc):
+    found = _found(make_doc, "会议决定任命钱立峰为临江市交通运输局局长，免去孔德胜的临江市交通运输局局长职务。\n"
+                             "任命：\n韦春生为临江市中级人民法院副院长；\n")
+    assert found["钱立峰"] == [("局长", "临江市交通运输局")]
+    assert found["孔德胜"] == [("局长", "临江市交通运输局")]
+    assert found["韦春生"] == [("副院长", "临江市中级人民法院")]
+
+
+def test_extract_officials_surname_read_as_a_function_word(make_doc):
+    found = _found(make_doc, "县委副书记、县长何春林表示，免去于海涛的县财政局局长职务。")
+    assert {"何春林", "于海涛"} <= set(found)

@@ -255,3 +255,11 @@ def test_places_masthead_in_a_title_is_not_what_the_article_is_about():
     text = "醴陵市位于株洲市东部。醴陵市陶瓷产业发展迅速，醴陵市新引进企业8家。\n今年，年产2万吨电瓷项目已经投产。"
     assert placed_projects(text, title="株洲日报 2020年7月3日 第3版 做活产业文章") == {"年产2万吨电瓷项目": "醴陵市"}
 
+
+
+def test_places_prefecture_organs_stand_for_the_home_prefecture():
+    doc, index = resolved("塔城地区召开大会。塔城地区代表发言。地委书记讲话。")
+    assert index.find_relative("地委", None, doc.text.index("地委")).name == "塔城地区"
+    assert index.find_relative("行署", None, 0).name == "塔城地区"
+    doc, index = resolved("苏州市召开大会。苏州市代表发言。")
+    assert index.find_relative("地委", None, 0) is None

@@ -113,7 +113,16 @@ def _acceptable(hit: NameHit, text: str, starts: set[int], ends: set[int]) -> bo
                 and not _route_end(text, hit))
     if text[hit.end - 1:hit.end + 1] in _BAD_ENDINGS:
         return False
-    return not is_generic_county(hit.name) or _parent_named_before(hit, text)
+    return (not is_generic_county(hit.name) or _parent_named_before(hit, text)
+            or _county_word(hit, starts, ends))
+
+
+def _county_word(hit: NameHit, starts: set[int], ends: set[int]) -> bool:
+    """Whether a two-character county name (房县, 容县) stands as a place-name word of its own
+    here: a whole token the dictionary tags as a place, not part of 示范县, nor opening with a
+    conjunction (市和县两级)."""
+    return (len(hit.name) == 2 and hit.name.endswith("县") and hit.start in starts and hit.end in ends
+            and tag(hit.name)[0].tag == "ns" and tag(hit.name[0])[0].tag != "c")
 
 
 def _road_after(text: str, end: int) -> bool:

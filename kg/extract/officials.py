@@ -20,7 +20,8 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from kg.document import Document, Mention
-from kg.lexicon.names import NameSpan, authors_with_notes, cued_name_after, known_word, name_before, names_run
+from kg.lexicon.names import (NameSpan, authors_with_notes, cued_name_after, known_word, listed_names_after, name_before,
+                              names_run)
 from kg.lexicon.posts import BARE_ORGANS, LEVEL_CHARS, TitleMatch, ends_with_org_suffix, find_titles, is_title
 from kg.segment import tag
 
@@ -37,6 +38,11 @@ _STOP_TAGS = ("p", "d", "r", "t", "u", "y", "e", "x", "f", "c")
 _KEEP_INSIDE = frozenset("和与及")
 _PREPOSITIONS = frozenset("由在对向据经将把被从为以于给让")
 _RELATIVE_LEVELS = frozenset("省市区县镇乡")
+#: Where a name in an appointment list may start: after 任命 or 免去 (and their short forms),
+#: or at the start of a line of a 任免名单.
+_APPOINTMENT_CUE = re.compile(r"(?:任命|免去|任|免)[:：]?[ \u3000]*|^[ \u3000]*", re.M)
+#: How a clause of an appointment ends: 任命张三为市教育局局长； 免去李四的市教育局局长职务。
+_APPOINTMENT_END = re.compile(r"职务|[；;。，,\n（(]")
 
 
 class Post(NamedTuple):
@@ -177,10 +183,31 @@ def chain_mentions(text: str, group: list[TitleMatch], floor: int = 0) -> Iterat
     else:
         spans = [s for s in [cued_name_after(text, last.end)] if s]
     if spans:
+        spans += listed_names_after(text, spans[-1])
         posts = chain_posts(text, group, floor)
         yield from (_mention(text, span, posts) for span in spans)
     elif len(group) == 1 and (found := _named_before(text, last)):
         yield _mention(text, found[0], [found[1]])
+
+
+def _appointee_posts(text: str, titles: list[TitleMatch], start: int) -> list[Post]:
+    """The posts of an appointment clause starting at ``start`` (the organisation after 为 or 的)."""
+    end = _APPOINTMENT_END.search(text, start)
+    inside = [t for t in titles if start <= t.start and t.end <= (end.start() if end else len(text))]
+    groups = title_chains(text, inside)
+    return [p for i, g in enumerate(groups) for p in chain_posts(text, g, groups[i - 1][-1].end if i else start)]
+
+
+def appointment_mentions(text: str, titles: list[TitleMatch]) -> Iterator[Mention]:
+    """People appointed or relieved: ``任命张三为市教育局局长``, ``免去李四的市教育局局长职务``,
+    and the lines of a 任免名单 (``王五为市民政局局长；``)."""
+    for cue in _APPOINTMENT_CUE.finditer(text):
+        span = cued_name_after(text, cue.end())
+        if span is None or text[span.end:span.end + 1] not in ("为", "的"):
+            continue
+        posts = _appointee_posts(text, titles, span.end + 1)
+        if posts:
+            yield _mention(text, span, posts)
 
 
 def byline_mentions(text: str, titles: list[TitleMatch]) -> Iterator[Mention]:
@@ -190,6 +217,30 @@ def byline_mentions(text: str, titles: list[TitleMatch]) -> Iterator[Mention]:
         if inside:
             posts = [p for group in title_chains(text, inside) for p in chain_posts(text, group)]
             yield _mention(text, author, posts)
+
+
+def _deputy_org(text: str, previous: Mention, mention: Mention) -> list[dict[str, Any]]:
+    """The posts of a deputy named without an organisation right after the head of one in the same
+    sentence (市人大常委会主任张三主持会议，副主任李四出席): the deputy shares the head's organisation."""
+    posts = mention.attrs["posts"]
+    if "。" in text[previous.end:mention.start]:
+        return posts
+    heads = [p for p in previous.attrs["posts"] if p["org"]]
+    return [_shared_org(post, heads) for post in posts]
+
+
+def _shared_org(post: dict[str, Any], heads: list[dict[str, Any]]) -> dict[str, Any]:
+    """A deputy's post (副主任) with the organisation of the head post it is the deputy of (主任)."""
+    if post["org"] or not post["title"].startswith("副") or len(post["title"]) < 3:
+        return post
+    head = next((h for h in heads if h["title"].endswith(post["title"][1:])), None)
+    return head | {"title": post["title"]} if head else post
+
+
+def _with_deputy_orgs(text: str, found: list[Mention]) -> list[Mention]:
+    for previous, mention in zip(found, found[1:]):
+        mention.attrs["posts"] = _deputy_org(text, previous, mention)
+    return found
 
 
 def _merged(mentions: Iterable[Mention]) -> list[Mention]:
@@ -208,4 +259,5 @@ def extract_officials(doc: Document) -> Iterator[Mention]:
     found: list[Mention] = []
     for group in title_chains(doc.text, titles):  # 干部刘某和|村党支部书记: an organisation starts after a name
         found += chain_mentions(doc.text, group, found[-1].end if found else 0)
-    yield from _merged(chain(found, byline_mentions(doc.text, titles)))
+    found = _with_deputy_orgs(doc.text, found)
+    yield from _merged(chain(found, appointment_mentions(doc.text, titles), byline_mentions(doc.text, titles)))

@@ -39,6 +39,10 @@ _INNER_GAP_AT_END = re.compile(r"(?:\u3000| {1,2})$")
 _RUN_ENDS = frozenset(word for word in AFTER_NAME if len(word) == 1)
 #: Tags of a surname character that is really a function word or verb: 和, 从, 谈.
 FUNCTION_TAGS = ("c", "p", "u", "d", "v", "r")
+#: Characters that close a name in a list of names (张三、李四等).
+_LIST_ITEM_ENDS = frozenset("、，,。；;：:）)等 \u3000\n")
+#: Verbs after the last name of a list of attending officials (副主任张三、李四出席).
+_ATTENDING = ("出席", "参加", "列席", "主持", "陪同", "参会", "到会")
 #: How many characters from a name's start are cut or tagged to read it.
 WINDOW = 8
 
@@ -207,11 +211,18 @@ def _tags_refuse(text: str, pos: int, length: int) -> bool:
     """Whether the tagger reads the span as words: 和|居民 (a conjunction), 高度 (an adverb)."""
     first = tag(text[pos:pos + WINDOW])[0]
     if first.word == surname_at(text, pos) and first.tag.startswith(FUNCTION_TAGS):
-        return True
+        return not _given_name_after_function_word(text, pos, length)
     name = text[pos:pos + length]
     if length == 3 and len(first.word) >= 2 and known_word(name[:2]) and not _opens_with_person_word(text, pos):
         return True  # 幸福感 and 王家庄 open with a common word; 李建伟 does not
     return known_word(name) and not first.tag.startswith("nr")
+
+
+def _given_name_after_function_word(text: str, pos: int, length: int) -> bool:
+    """Whether a surname the tagger reads as a function word (何, 于) opens a name all the same:
+    two given-name characters tagged as a name (何|志远), or closed by a verb of saying (何建平|表示)."""
+    given = text[pos + 1:pos + length]
+    return len(given) == 2 and (tag(given)[0].tag.startswith("nr") or text.startswith(SAYING, pos + length))
 
 
 def _name_length(text: str, pos: int) -> int:
@@ -334,6 +345,25 @@ def cued_name_after(text: str, pos: int) -> NameSpan | None:
         other = transcribed_name_at(text, pos)
         span = other if other and (span is None or other.end > span.end) else span
     return span
+
+
+def listed_names_after(text: str, first: NameSpan) -> list[NameSpan]:
+    """The names that follow ``first`` in a list after one title (副主任张三、李四、王五出席):
+    each after a 、 and ending where a list item ends, the list stopping at anything else."""
+    spans: list[NameSpan] = []
+    span = first
+    while text[span.end:span.end + 1] == "、":
+        span = cued_name_after(text, span.end + 1)
+        if span is None or not _ends_list_item(text, span.end):
+            break
+        spans.append(span)
+    return spans
+
+
+def _ends_list_item(text: str, end: int) -> bool:
+    """Whether a name ending at ``end`` closes an item of a list: punctuation, a space, the
+    end of the text, 等, or a verb of saying or attending."""
+    return end >= len(text) or text[end] in _LIST_ITEM_ENDS or text.startswith(AFTER_NAME + _ATTENDING, end)
 
 
 #: A short name on a line of its own: ``聂 彬``, ``钱立群``, ``蒋 怀 远``, ``聂  彬``.
