@@ -30,7 +30,7 @@ from tqdm import tqdm
 from kg.cache import DocumentCache, Processed, document_key
 from kg.document import Document
 from kg.errors import GovkgError, InputError
-from kg.export import SYNTAXES, RdfExport, Serialized, Writer, serialized, write_files
+from kg.export import RdfExport, Serialized, Writer, serialized, write_files
 from kg.extract import run_extractors
 from kg.graph import Statement, document_statements, shared_statements
 from kg.ingest import find_documents, read_document
@@ -221,11 +221,11 @@ def _document_cache(outdir: Path, use_cache: bool) -> Iterator[DocumentCache]:
         yield DocumentCache(folder)
 
 
-def _shared(result: Resolution) -> tuple[Serialized, ViewRows]:
-    """The statements that hold regardless of documents, and their rows of the page view."""
+def _shared(result: Resolution) -> tuple[list[Serialized], ViewRows]:
+    """The statements that hold regardless of documents (no graph when there are none), and
+    their rows of the page view."""
     statements = list(shared_statements(result))
-    [rdf] = serialized(statements) or [Serialized(None, dict.fromkeys(SYNTAXES, b""))]
-    return rdf, _view_rows(statements)
+    return serialized(statements), _view_rows(statements)
 
 
 def _write_exports(graphs: list[Serialized], pages: dict[str, Writer], records: list[dict], outdir: Path,
@@ -269,7 +269,7 @@ def build(inputs: Sequence[str | Path] = (DEFAULT_INPUT,), outdir: Path = DEFAUL
             records = [named_record(item.record, result.entities) for item in processed]
         with _timed(timings, "graph"):
             shared, shared_rows = _shared(result)
-            graphs = [item.rdf for item in processed] + [shared]
+            graphs = [item.rdf for item in processed] + shared
         with _timed(timings, "html"):
             pages = page_writers(merge_rows([shared_rows] + [ViewRows.from_json(item.view) for item in processed]))
         outputs, triples = _write_exports(graphs, pages, records, outdir, timings, jobs)

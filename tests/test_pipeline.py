@@ -162,3 +162,10 @@ def test_pipeline_reads_other_encodings_and_publishes_no_private_data(tmp_path):
     for path in exported:
         text = path.read_text(encoding="utf-8")
         assert not [secret for secret in _PRIVATE if secret in text], path.name
+
+
+def test_pipeline_document_naming_nothing_still_builds(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("今天天气很好。\n", encoding="utf-8")
+    summary = build(tmp_path / "in", tmp_path / "out")
+    assert summary.entities == {} and summary.triples == len(load(tmp_path / "out" / "graph.ttl")) > 0
