@@ -16,7 +16,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -150,6 +150,10 @@ class DocumentCache:
         self.root = Path(root)
         self.dir = self.root / (version or code_version())
         self._remove_other_versions()
+        # What this cache has read or written, and the keys of files it has hashed: a process
+        # that builds again (kg build --watch) reads neither again.
+        self._held: dict[str, tuple[Processed, int]] = {}
+        self._keys: dict[Path, str | None] = {}
 
     def _remove_other_versions(self) -> None:
         if self.root.is_dir():
@@ -160,10 +164,29 @@ class DocumentCache:
     def _path(self, key: str) -> Path:
         return self.dir / f"{key}.part"
 
+    def key(self, path: Path) -> str | None:
+        """The :func:`document_key` of a file, hashed once until :meth:`forget` is told it changed."""
+        name = Path(path).resolve()
+        if name not in self._keys:
+            self._keys[name] = document_key(path)
+        return self._keys[name]
+
+    def forget(self, paths: Iterable[str | Path]) -> None:
+        """Hash these files again when next asked for their keys: they have changed."""
+        for path in paths:
+            self._keys.pop(Path(path).resolve(), None)
+
+    def _read(self, key: str) -> Processed:
+        """The entry of ``key``, read once while its file keeps its size."""
+        size = self._path(key).stat().st_size
+        if key not in self._held or self._held[key][1] != size:
+            self._held[key] = (read_processed(self._path(key)), size)
+        return self._held[key][0]
+
     def get(self, key: str) -> Processed | None:
         """The cached entry, or None when there is none or it is unreadable."""
         try:
-            return read_processed(self._path(key))
+            return self._read(key)
         except (OSError, ValueError, TypeError, KeyError):
             return None
 
@@ -175,10 +198,12 @@ class DocumentCache:
         with os.fdopen(fd, "wb") as out:
             out.write(processed_bytes(item))
         os.replace(tmp, self._path(key))
-        return read_processed(self._path(key))
+        self._held.pop(key, None)
+        return self._read(key)
 
     def prune(self, keep: set[str]) -> None:
         """Remove the entries of documents not in ``keep`` (the cache mirrors the last build)."""
         for entry in self.dir.glob("*"):  # a left-over temporary file goes too
             if entry.name.removesuffix(".part") not in keep:
                 entry.unlink(missing_ok=True)
+        self._held = {key: held for key, held in self._held.items() if key in keep}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,12 +28,38 @@ def command(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
 @command
 def cmd_build(args: argparse.Namespace) -> int:
     inputs = args.inputs or [pipeline.DEFAULT_INPUT]
-    summary = pipeline.build(inputs, Path(args.output), jobs=args.jobs, use_cache=not args.no_cache,
-                             skip_bad=args.skip_bad, executor=args.executor,
-                             progress=not args.quiet,
-                             shards=Path(args.shards) if args.shards else None)
-    print("\n".join(summary.lines()))
+    options = dict(jobs=args.jobs, use_cache=not args.no_cache, skip_bad=args.skip_bad, executor=args.executor,
+                   progress=not args.quiet, shards=Path(args.shards) if args.shards else None)
+    if args.watch:
+        from kg import watch  # watchfiles stays out of one-off builds
+        try:
+            watch.watch(inputs, Path(args.output), _WatchReport(inputs), **options)
+        except KeyboardInterrupt:  # how watching ends; an interrupted build leaves the last one's outputs
+            print("stopped watching")
+        return 0
+    print("\n".join(pipeline.build(inputs, Path(args.output), **options).lines()))
     return 0
+
+
+class _WatchReport:
+    """Prints the first build's summary, then a line per rebuild or error, each as it happens."""
+
+    def __init__(self, inputs: Sequence[str | Path]):
+        self.inputs, self.built, self.watching = inputs, False, False
+
+    def __call__(self, outcome: pipeline.BuildSummary | GovkgError) -> None:
+        now = time.strftime("%H:%M:%S")
+        if isinstance(outcome, GovkgError):
+            print(f"{now} Error: {outcome}", file=sys.stderr, flush=True)
+        elif self.built:
+            print(f"{now} rebuilt: {outcome.documents} documents ({outcome.cached} from cache), "
+                  f"{outcome.triples} triples in {outcome.seconds:.2f} s", flush=True)
+        else:
+            print("\n".join(outcome.lines()), flush=True)
+            self.built = True
+        if not self.watching:
+            print(f"{now} watching {', '.join(map(str, self.inputs))} for changes; Ctrl-C stops", flush=True)
+            self.watching = True
 
 
 @command
@@ -124,7 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     example = argparse.RawDescriptionHelpFormatter
 
     p = sub.add_parser("build", help="build the graph from documents", formatter_class=example,
-                       epilog="example:\n  kg build seeds/ -o exports/")
+                       epilog="example:\n  kg build seeds/ -o exports/\n  kg build seeds/ --watch")
     p.add_argument("inputs", nargs="*", help=".txt/.md files or folders (default: seeds/)")
     p.add_argument("-o", "--output", default=str(pipeline.DEFAULT_OUTDIR), help="output folder")
     p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
@@ -137,6 +164,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--executor", choices=pipeline.EXECUTORS, default="processes",
                    help="run extraction in local processes or as a dask.bag map (needs the dask extra)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--watch", action="store_true",
+                   help="stay running and build again whenever a document changes (Ctrl-C stops)")
 
     p = sub.add_parser("extract", help="print what the extractors find", formatter_class=example,
                        epilog="example:\n  kg extract seeds/004_717968dfa11fc193.txt --format jsonl")

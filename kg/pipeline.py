@@ -27,7 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from tqdm import tqdm
 
-from kg.cache import DocumentCache, Processed, document_key
+from kg.cache import DocumentCache, Processed
 from kg.document import Document
 from kg.errors import GovkgError, InputError
 from kg.export import RdfExport, Serialized, Writer, serialized, write_files
@@ -160,7 +160,7 @@ def _processed(paths: Sequence[Path], jobs: int, executor: str, progress: bool) 
 
 def _cached(paths: Sequence[Path], cache: DocumentCache) -> tuple[list[str | None], dict[int, Processed]]:
     """Each file's cache key, and the entries the cache holds, by position."""
-    keys = [document_key(p) for p in paths]
+    keys = [cache.key(p) for p in paths]
     found = {}
     for i, key in enumerate(keys):
         if key and (item := cache.get(key)) is not None:
@@ -211,14 +211,22 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
     timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
 
 
+def output_cache(outdir: Path) -> DocumentCache:
+    """The document cache a build into ``outdir`` keeps."""
+    return DocumentCache(Path(outdir) / CACHE_DIR)
+
+
 @contextmanager
-def _document_cache(outdir: Path, use_cache: bool) -> Iterator[DocumentCache]:
-    """The cache inside ``outdir``; without ``use_cache``, one that is gone after the build."""
-    if use_cache:
-        yield DocumentCache(outdir / CACHE_DIR)
-        return
-    with tempfile.TemporaryDirectory(prefix="kg-build-") as folder:
-        yield DocumentCache(folder)
+def _document_cache(outdir: Path, use_cache: bool, cache: DocumentCache | None) -> Iterator[DocumentCache]:
+    """``cache`` if given, else the one inside ``outdir``; without ``use_cache``, one that is
+    gone after the build."""
+    if cache is not None:
+        yield cache
+    elif use_cache:
+        yield output_cache(outdir)
+    else:
+        with tempfile.TemporaryDirectory(prefix="kg-build-") as folder:
+            yield DocumentCache(folder)
 
 
 def _shared(result: Resolution) -> tuple[list[Serialized], ViewRows]:
@@ -248,17 +256,19 @@ def _write_exports(graphs: list[Serialized], pages: dict[str, Writer], records: 
 
 def build(inputs: Sequence[str | Path] = (DEFAULT_INPUT,), outdir: Path = DEFAULT_OUTDIR, *,
           jobs: int | None = None, use_cache: bool = True, skip_bad: bool = False,
-          executor: str = "processes", progress: bool = False, shards: Path | None = None) -> BuildSummary:
+          executor: str = "processes", progress: bool = False, shards: Path | None = None,
+          cache: DocumentCache | None = None) -> BuildSummary:
     """Build the graph from documents and write it (graph.ttl, .nt, .jsonld, .trig), its HTML pages
     (graph.html and one per city) and entities.jsonl, all or nothing.
 
     ``jobs`` processes extract (default: one per core); documents unchanged since the last
     build into ``outdir`` come from its cache unless ``use_cache`` is False; ``progress``
     allows a progress bar on stderr (shown by :func:`show_progress`); ``shards`` names a
-    folder for one N-Triples file per document.
+    folder for one N-Triples file per document; ``cache``, one kept from an earlier build in
+    this process (see :mod:`kg.watch`).
     """
     started, timings, jobs, outdir = time.perf_counter(), {}, jobs or default_jobs(), Path(outdir)
-    with _document_cache(outdir, use_cache) as cache:
+    with _document_cache(outdir, use_cache, cache) as cache:
         with _timed(timings, "documents"):
             paths = find_documents(inputs)
             extraction = extract_all(paths, cache, jobs=jobs, skip_bad=skip_bad, executor=executor,

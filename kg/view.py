@@ -216,12 +216,7 @@ class _Mention(NamedTuple):
     start: int
     iri: str
     entity: str
-    sentence: str
-    doc: str
-    date: str
-
-    def evidence(self, note: str = "") -> Evidence:
-        return Evidence(self.sentence, self.doc, self.date, note)
+    evidence: Evidence  # of its node, and of the edges its sentence co-mentions
 
 
 def _source_info(rows: Iterable[Row]) -> dict[str, tuple[str, str]]:
@@ -236,7 +231,7 @@ def _source_info(rows: Iterable[Row]) -> dict[str, tuple[str, str]]:
 def _mentions(rows: Iterable[Row], sources: dict[str, tuple[str, str]],
               nodes: dict[str, Node]) -> dict[str, _Mention]:
     """The mentions of ``nodes`` by IRI, in order of source, offset and IRI."""
-    found = [_Mention(source, int(start or 0), mention, entity, sentence or "", *sources[source])
+    found = [_Mention(source, int(start or 0), mention, entity, Evidence(sentence or "", *sources[source]))
              for mention, entity, source, start, sentence in rows if entity in nodes]
     return {m.iri: m for m in sorted(found)}
 
@@ -245,8 +240,8 @@ def _together(mentions: Iterable[_Mention], unit: str) -> list[list[_Mention]]:
     """Mentions grouped by sentence (same source and sentence, offsets within one sentence) or article."""
     groups: dict[tuple, list[list[_Mention]]] = defaultdict(list)
     for m in mentions:
-        clusters = groups[(m.source,) if unit == "article" else (m.source, m.sentence)]
-        if clusters and (unit == "article" or m.start - clusters[-1][0].start <= len(m.sentence)):
+        clusters = groups[(m.source,) if unit == "article" else (m.source, m.evidence.text)]
+        if clusters and (unit == "article" or m.start - clusters[-1][0].start <= len(m.evidence.text)):
             clusters[-1].append(m)
         else:
             clusters.append([m])
@@ -261,7 +256,7 @@ def _post_edges(rows: Iterable[Row], nodes: dict[str, Node], mentions: dict[str,
             found = stated.setdefault((official, target), [])
             if mention in mentions:
                 found.append((mentions[mention], label or title or ""))
-    return [Edge(official, target, RELATIONS["post"], [m.evidence(note) for m, note in sorted(found)])
+    return [Edge(official, target, RELATIONS["post"], [m.evidence._replace(note=note) for m, note in sorted(found)])
             for (official, target), found in sorted(stated.items())]
 
 
@@ -275,13 +270,13 @@ def _structural_edges(rows: Iterable[Row], nodes: dict[str, Node]) -> list[Edge]
 
 def _add_comentions(edges: list[Edge], clusters: list[list[_Mention]]) -> list[Edge]:
     """Co-mention sentences as evidence of existing edges, and co-mentioned edges for the rest."""
-    by_pair = {frozenset((e.source, e.target)): e for e in edges}
+    by_pair = {(min(e.source, e.target), max(e.source, e.target)): e for e in edges}
     for cluster in clusters:
-        evidence = cluster[0].evidence()
-        for a, b in combinations(sorted({m.entity for m in cluster}), 2):
-            edge = by_pair.get(frozenset((a, b)))
+        evidence = cluster[0].evidence
+        for pair in combinations(sorted({m.entity for m in cluster}), 2):
+            edge = by_pair.get(pair)
             if edge is None:
-                edge = by_pair[frozenset((a, b))] = Edge(a, b, RELATIONS["co"])
+                edge = by_pair[pair] = Edge(*pair, RELATIONS["co"])
                 edges.append(edge)
             edge.evidence.append(evidence)
     return edges
@@ -297,7 +292,7 @@ def view_from_rows(rows: ViewRows, comention: str = "sentence") -> View:
     nodes = _entity_nodes(rows.entities)
     mentions = _mentions(rows.mentions, _source_info(rows.sources), nodes)
     for m in mentions.values():
-        nodes[m.entity].evidence.append(m.evidence())
+        nodes[m.entity].evidence.append(m.evidence)
     edges = _structural_edges(rows.structure, nodes) + _post_edges(rows.posts, nodes, mentions)
     return View(nodes, _add_comentions(edges, _together(mentions.values(), comention)))
 

