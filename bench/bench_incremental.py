@@ -6,7 +6,7 @@ document edited and rebuilt two ways:
 - a new `kg build` process, which reads the cache;
 - a running `kg build --watch`, timed from the moment the edited file is closed to the
   moment the watcher prints that every output is written (so the wait for the file
-  system's report and for writes to settle counts too).
+  system's report and for writes to settle counts too); edits come a second apart.
 
     python bench/bench_incremental.py [--rounds 3] [--edits 5]
 """
@@ -23,6 +23,8 @@ from pathlib import Path
 
 from corpus import make_corpus
 from measure import KG, median, run
+
+PAUSE = 1.0  # seconds between edits to the watched corpus, as a person editing and saving leaves
 
 
 def edit(path: Path, number: int) -> None:
@@ -52,6 +54,7 @@ def watched_rebuilds(corpus: Path, out: Path, edits: int) -> list[tuple[float, f
         lines = iter(watcher.stdout.readline, "")
         next(line for line in lines if "watching" in line)
         for number in range(edits):
+            time.sleep(PAUSE)
             edit(sorted(corpus.glob("*.txt"))[10 + number], 100 + number)
             edited = time.perf_counter()
             line = next(lines)
@@ -61,6 +64,7 @@ def watched_rebuilds(corpus: Path, out: Path, edits: int) -> list[tuple[float, f
                 raise SystemExit(f"expected a rebuild with 99 documents from the cache, got: {line}")
             timings.append((written - edited, float(found[2])))
         watcher.send_signal(signal.SIGINT)
+        watcher.communicate()
     return timings
 
 

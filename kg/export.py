@@ -26,21 +26,40 @@ from kg.vocab import ENTITY_BASE, PREFIXES, bind_prefixes
 Writer = Callable[[Path], object]
 
 
-def write_files(outdir: Path, writers: Mapping[str, Writer], threads: int = 1) -> list[Path]:
+def _write_to_disk(write: Writer, path: Path) -> None:
+    """Run ``write``, then have the kernel start putting the file on disk, here in the writer's
+    thread. Otherwise ext4 does it when the file is renamed over the one it replaces, one file
+    after another: at 100 documents that was a sixth of a rebuild."""
+    write(path)
+    if hasattr(os, "posix_fadvise"):  # not on macOS or Windows
+        descriptor = os.open(path, os.O_RDONLY)
+        try:
+            os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)  # we will not read it back
+        finally:
+            os.close(descriptor)
+
+
+def write_files(outdir: Path, writers: Mapping[str, Writer] | Iterable[tuple[str, Writer]],
+                threads: int = 1) -> list[Path]:
     """Run each writer into a temporary folder, then move every file into ``outdir``.
 
     A writer that fails leaves ``outdir`` exactly as it was. With ``threads`` > 1 the writers
-    run side by side: Oxigraph releases the GIL while it writes, so its files cost little
-    beside the ones Python writes.
+    run side by side, each started as it is taken from ``writers`` (which may be a generator
+    that does other work between them): Oxigraph releases the GIL while it writes, and so does
+    the writing of bytes, so their files cost little beside the ones Python makes.
     """
     outdir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".kg-build-", dir=outdir))
     try:
+        names, running = [], []
         with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
-            for running in [pool.submit(write, staging / name) for name, write in writers.items()]:
-                running.result()
+            for name, write in (writers.items() if isinstance(writers, Mapping) else writers):
+                names.append(name)
+                running.append(pool.submit(_write_to_disk, write, staging / name))
+            for started in running:
+                started.result()
         moved = []
-        for name in writers:
+        for name in names:
             os.replace(staging / name, outdir / name)
             moved.append(outdir / name)
         return moved

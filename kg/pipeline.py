@@ -236,22 +236,22 @@ def _shared(result: Resolution) -> tuple[list[Serialized], ViewRows]:
     return serialized(statements), _view_rows(statements)
 
 
-def _write_exports(graphs: list[Serialized], pages: dict[str, Writer], records: list[dict], outdir: Path,
-                   timings: dict[str, float], threads: int) -> tuple[list[Path], int]:
-    """Every output file, written side by side in ``threads`` threads (stage times overlap); and
-    the number of triples."""
+def _outputs(rdf: RdfExport, rows: ViewRows, records: list[dict],
+             timings: dict[str, float]) -> Iterator[tuple[str, Writer]]:
+    """Each output file's writer, timed by stage. The RDF files come first, so that they are
+    being written while the pages' view is drawn here from ``rows``."""
     def timed(stage: str, write: Writer) -> Writer:
         def run(path: Path) -> None:
             with _timed(timings, stage):
                 write(path)
         return run
-    rdf = RdfExport(graphs)
-    written = write_files(outdir, {
-        **{name: timed(name.removeprefix("graph."), write) for name, write in rdf.writers().items()},
-        **{name: timed("html", write) for name, write in pages.items()},
-        "entities.jsonl": timed("jsonl", lambda path: path.write_text(jsonl(records), encoding="utf-8")),
-    }, threads)
-    return written, rdf.triples
+    for name, write in rdf.writers().items():
+        yield name, timed(name.removeprefix("graph."), write)
+    with _timed(timings, "html"):
+        pages = page_writers(rows)
+    for name, write in pages.items():
+        yield name, timed("html", write)
+    yield "entities.jsonl", timed("jsonl", lambda path: path.write_text(jsonl(records), encoding="utf-8"))
 
 
 def build(inputs: Sequence[str | Path] = (DEFAULT_INPUT,), outdir: Path = DEFAULT_OUTDIR, *,
@@ -280,9 +280,8 @@ def build(inputs: Sequence[str | Path] = (DEFAULT_INPUT,), outdir: Path = DEFAUL
         with _timed(timings, "graph"):
             shared, shared_rows = _shared(result)
             graphs = [item.rdf for item in processed] + shared
-        with _timed(timings, "html"):
-            pages = page_writers(merge_rows([shared_rows] + [ViewRows.from_json(item.view) for item in processed]))
-        outputs, triples = _write_exports(graphs, pages, records, outdir, timings, jobs)
+        rdf, rows = RdfExport(graphs), merge_rows([shared_rows] + [ViewRows.from_json(item.view) for item in processed])
+        outputs = write_files(outdir, _outputs(rdf, rows, records, timings), threads=jobs)  # side by side: stage times overlap
         if shards is not None:
             with _timed(timings, "shards"):
                 outputs.append(write_shards(graphs, Path(shards)))
@@ -290,7 +289,7 @@ def build(inputs: Sequence[str | Path] = (DEFAULT_INPUT,), outdir: Path = DEFAUL
         documents=len(processed),
         mentions=sum(item.mentions for item in processed),
         entities=Counter(e.kind for e in result.entities.values()),
-        triples=triples,
+        triples=rdf.triples,
         seconds=time.perf_counter() - started,
         outputs=outputs,
         cached=extraction.cached,

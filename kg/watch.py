@@ -9,6 +9,7 @@ writing of the outputs.
 """
 from __future__ import annotations
 
+import gc
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -18,10 +19,12 @@ from pathlib import Path
 from kg.cache import DocumentCache
 from kg.errors import GovkgError
 from kg.ingest import SUFFIXES, find_documents
-from kg.pipeline import BuildSummary, build, output_cache
+from kg.pipeline import BuildSummary, build, output_cache, process_document
 
 #: Milliseconds without further changes before a batch of changes starts a rebuild.
-SETTLE_MS = 50
+SETTLE_MS = 20
+#: A sentence with a post, a county and a programme: processing it loads every resource.
+WARM_UP_TEXT = "3月1日，县委书记王明到城关镇调研乡村振兴工作。\n"
 #: Milliseconds the watcher waits for a first change before it lets the first build start.
 IDLE_MS = 100
 
@@ -83,9 +86,30 @@ def watch(inputs: Sequence[str | Path], outdir: Path, report: Callable[[BuildSum
     with ExitStack() as stack:
         cache = output_cache(outdir) if use_cache else DocumentCache(
             stack.enter_context(tempfile.TemporaryDirectory(prefix="kg-watch-")))
-        for changed in changes(inputs, outdir, stop):
+        for number, changed in enumerate(changes(inputs, outdir, stop)):
             cache.forget(changed)
             try:
                 report(build(inputs, outdir, cache=cache, **options))
             except GovkgError as exc:
                 report(exc)
+            if number == 0:
+                _load_extraction_resources()
+            _spare_the_collector()
+
+
+def _load_extraction_resources() -> None:
+    """Process a sentence, so that the segmenter's dictionary and the lexicons are loaded in this
+    process before the first edit (a first build from the cache or in worker processes loads none)."""
+    with tempfile.TemporaryDirectory(prefix="kg-watch-") as folder:
+        sample = Path(folder) / "sample.txt"
+        sample.write_text(WARM_UP_TEXT, encoding="utf-8")
+        process_document(sample)
+
+
+def _spare_the_collector() -> None:
+    """Collect the garbage of the build just done, then exempt what lives on (the lexicons, the
+    cache's entries) from later collections, which would otherwise go through all of it again
+    and again during the next build (about a tenth of a rebuild at 100 documents)."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
