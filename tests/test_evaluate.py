@@ -59,7 +59,7 @@ def test_evaluate_missing_gold_folder_is_an_input_error(tmp_path):
         load_gold(tmp_path)
 
 
-HELD_OUT_FLOORS = {"heldout": 0.90, "heldout2": 0.90, "heldout3": 0.90, "heldout4": 0.85, "heldout5": 0.80, "heldout6": 0.84}  # macro F1 well below what the extractors reach today
+HELD_OUT_FLOORS = {"heldout": 0.90, "heldout2": 0.90, "heldout3": 0.90, "heldout4": 0.85, "heldout5": 0.80, "heldout6": 0.84, "heldout7": 0.81, "heldout8": 0.82}  # macro F1 well below what the extractors reach today
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_FLOORS))

@@ -221,3 +221,21 @@ def test_extract_districts_two_character_county_standing_alone(make_doc):
 def test_extract_districts_zones_named_as_industrial_parks_and_resorts(make_doc):
     found = names(make_doc, "项目落户蒙城县工业园区，游客涌入涡阳县旅游度假区。")
     assert ("蒙城县工业园区", "zone") in found and ("涡阳县旅游度假区", "zone") in found
+
+
+def test_extract_districts_township_named_after_its_market(make_doc):
+    assert ("草市镇", "township") in names(make_doc, "县委书记在草市镇调研时指出，要办好集市。")
+    assert names(make_doc, "全市镇村干部参加培训，城市镇化率达到60%。") == []
+
+
+def test_extract_districts_township_with_a_five_character_transcribed_stem(make_doc):
+    assert ("乌兰布拉格镇", "township") in names(make_doc, "和丰县乌兰布拉格镇牧民定居点已建成。")
+
+
+def test_extract_districts_unknown_character_opens_a_township(make_doc):
+    assert names(make_doc, "在富源县娜珂镇柏木村调研") == [("富源县", "county"), ("娜珂镇", "township"),
+                                                        ("柏木村", "village")]
+
+
+def test_extract_districts_no_short_form_inside_a_post_title(make_doc):
+    assert names(make_doc, "常德市委书记郑文博、市长沙建国出席") == [("常德市", "city")]

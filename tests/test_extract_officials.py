@@ -221,3 +221,75 @@ def test_extract_officials_appointed_and_relieved(make_doc):
 def test_extract_officials_surname_read_as_a_function_word(make_doc):
     found = _found(make_doc, "县委副书记、县长何春林表示，免去于海涛的县财政局局长职务。")
     assert {"何春林", "于海涛"} <= set(found)
+
+
+def test_extract_officials_pre_appointment_profiles(make_doc):
+    text = ("临河区委管理干部任前公示\n\n孟庆林，男，1977年5月生，汉族，中共党员。现任临河区委副书记、区长，"
+            "拟任临河区委书记。\n\n宋雅琴，女，1982年3月生，研究生学历。现任临河区教育局副局长，"
+            "拟提名为临河区人民政府副区长人选。\n")
+    found = _found(make_doc, text)
+    assert [title for title, _ in found["孟庆林"]] == ["区委副书记", "区长", "区委书记"]
+    assert found["宋雅琴"] == [("副局长", "临河区教育局"), ("副区长", "临河区人民政府")]
+
+
+def test_extract_officials_resume_lines_after_a_profile(make_doc):
+    text = ("彭志远简历\n\n彭志远，男，1966年2月出生，大学学历。\n\n1988年7月至1995年3月，在城关镇政府工作；\n"
+            "1995年3月至2004年6月，任城关镇党委副书记、镇长；\n2004年6月至2012年1月，任县水利局局长。\n\n"
+            "另据消息，某镇原党委书记罗明强被开除党籍。")
+    found = _found(make_doc, text)
+    assert [title for title, _ in found["彭志远"]] == ["镇党委副书记", "镇长", "局长"]  # not 罗明强's 党委书记
+
+
+def test_extract_officials_mongolian_names_and_surnames_read_as_verbs(make_doc):
+    found = _found(make_doc, "旗长巴图·那顺主持会议，副旗长斯琴格日勒、旗政协主席贺国平出席。"
+                             "副局长包立平接受审查。副县长符建新出席。")
+    assert {"巴图·那顺", "斯琴格日勒", "贺国平", "包立平", "符建新"} <= set(found)
+
+
+def test_extract_officials_tibetan_name_before_a_verb_or_an_adverb(make_doc):
+    found = _found(make_doc, "工作队队长洛桑扎巴带领群众修路，乡党委书记次旦罗布正和干部们商量。")
+    assert set(found) == {"洛桑扎巴", "次旦罗布"}
+
+
+def test_extract_officials_verb_first_name_before_an_adverb(make_doc):
+    found = _found(make_doc, "县水利局局长许可欣就防汛工作接受采访。")
+    assert found == {"许可欣": [("局长", "县水利局")]}
+
+
+def test_extract_officials_elected_lists_and_next_appointees(make_doc):
+    found = _found(make_doc, "会议选举钱立群为江城市人大常委会主任，孙海涛为市监察委员会主任；"
+                             "选举郑文博、周丽娟为副主任。")
+    assert found["钱立群"] == [("主任", "江城市人大常委会")]
+    assert found["孙海涛"] == [("主任", "市监察委员会")]
+    assert found["郑文博"] == found["周丽娟"] == [("副主任", None)]
+
+
+def test_extract_officials_post_taken_up_after_the_name(make_doc):
+    found = _found(make_doc, "省农业农村厅选派干部钱立群担任东河村第一书记。")
+    assert ("第一书记", "东河村") in found["钱立群"]
+
+
+def test_extract_officials_listed_officials_share_the_place_of_the_first(make_doc):
+    doc = make_doc("江城市委书记钱立群、市长孙海涛，海州市委书记郑文博，市委副书记、代市长周丽华出席。")
+    posts = {m.name: m.attrs["posts"] for m in extract_officials(doc)}
+    places = {name: [doc.text[p["org_start"]:p["org_end"]] for p in ps if p["org_start"] is not None]
+              for name, ps in posts.items()}
+    assert places["孙海涛"] == ["江城市"]
+    assert places["周丽华"] == ["海州市", "海州市"]
+
+
+def test_extract_officials_department_titles_are_provincial(make_doc):
+    posts = next(iter(extract_officials(make_doc("厅党组书记、厅长孙海涛作报告。")))).attrs["posts"]
+    assert [p["relative"] for p in posts] == ["省", "省"]
+
+
+def test_extract_officials_former_mark_is_not_part_of_the_org(make_doc):
+    found = _found(make_doc, "通报了东河镇原党委书记钱立群、县交通局原副局长孙海涛的问题。镇原县委书记郑文博出席。")
+    assert found["钱立群"] == [("党委书记", "东河镇党委")]
+    assert found["孙海涛"] == [("副局长", "县交通局")]
+    assert found["郑文博"] == [("县委书记", "镇原县委")]
+
+
+def test_extract_officials_no_name_after_the_collective_word_cadres(make_doc):
+    found = _found(make_doc, "要求党员干部知敬畏、存戒惧。近期将开展干部任前公示。派驻该乡的干部郑宇杰被评为优秀。")
+    assert set(found) == {"郑宇杰"}

@@ -126,3 +126,16 @@ def test_extract_programmes_offsets_match_the_text(text):
     for found in extract_programmes(doc):
         assert doc.text[found.start:found.end] == found.text
         assert found.kind == "programme"
+
+
+def test_extract_programmes_main_works_of_a_building_are_no_programme(make_doc):
+    assert programme_names(make_doc, "县体育中心完成主体工程招标。") == []
+
+
+def test_extract_programmes_quoted_term_before_a_weak_head_starts_the_name(make_doc):
+    assert programme_names(make_doc, "持续深化政务服务领域“一窗通办”改革。") == ["一窗通办改革"]
+
+
+def test_extract_programmes_bare_document_word_is_no_programme(make_doc):
+    assert programme_names(make_doc, "市里印发《关于推进河湖长制的实施方案》。《方案》明确了目标。") == [
+        "关于推进河湖长制的实施方案"]

@@ -209,3 +209,16 @@ def test_extract_projects_recalls_most_of_the_dev_gold(gold_dir, seeds_dir):
 def lenient_match(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     return short in long_ and 2 * len(short) >= len(long_)
+
+
+def test_extract_projects_phase_stays_when_the_facility_alone_is_a_kind(make_doc):
+    assert project_names(make_doc, "县里要加快推进茶叶产业园二期项目建设。") == ["茶叶产业园二期项目"]
+
+
+def test_extract_projects_a_place_after_a_conjunction_opens_another_name(make_doc):
+    names = project_names(make_doc, "与会人员观摩了双河镇移民安置点和白河县茅坪镇特色小镇建设项目。")
+    assert "茅坪镇特色小镇建设项目" in names and not any("和" in name for name in names)
+
+
+def test_extract_projects_restoration_works_are_physical(make_doc):
+    assert project_names(make_doc, "今年将实施大青山草原生态保护修复工程。") == ["大青山草原生态保护修复工程"]

@@ -103,3 +103,13 @@ def test_lexicon_posts_yue_ends_a_given_name_but_not_a_month():
 def test_lexicon_posts_is_title_knows_bare_and_compound_titles():
     assert is_title("干部") and is_title("研究员") and is_title("区委书记")
     assert not is_title("群众") and not is_title("财政局")
+
+
+def test_lexicon_posts_a_level_title_that_runs_into_a_place_name_is_none():
+    assert _titles("江城市郊区长宁乡党委书记") == ["乡党委书记"]
+    assert _titles("郊区区长、长宁乡党委书记") == ["区长", "乡党委书记"]
+
+
+def test_lexicon_posts_department_titles_belong_to_the_province():
+    from kg.lexicon.posts import level_of
+    assert [level_of(w) for w in ("厅长", "厅党组", "市长", "村委会", "局长")] == ["省", "省", "市", None, None]

@@ -24,6 +24,7 @@ from kg.document import Document, Mention
 from kg.lexicon.divisions import (NameHit, ancestors, county_short_names, divisions_named, ethnic_groups,
                                   find_names, generic_place_stems, is_generic_county, short_forms)
 from kg.lexicon.names import PLACE_NAME_TAIL, known_word
+from kg.lexicon.posts import find_titles
 from kg.segment import Tagged, tag, tokenize
 from kg.zones import CONTEXT_ONLY, ZONE_SUFFIXES, bare_abbreviation, in_zone_context
 
@@ -68,7 +69,8 @@ _ADJACENT_BREAK_TAGS = _BREAK_TAGS - {"b"}
 _VERB_TAGS = frozenset("v vd vi p c u uj ul uz ud ug uv r".split())
 _COMMON_TAGS = frozenset("n vn v a an l".split())
 _LEVEL_CHARS = frozenset("省市县区乡镇村")
-_MAX_STEM = {"township": 4, "village": 5, "zone": 12}
+# Longest stems: a transcribed township name may take five characters (乌兰布拉格|镇).
+_MAX_STEM = {"township": 5, "village": 5, "zone": 12}
 # Levels of the divisions that directly enclose a township or a village.
 _ENCLOSING = {"township": frozenset({"county"}), "village": frozenset({"county", "township"})}
 # Tags of a single character that cannot be part of a short name written after its division.
@@ -90,6 +92,7 @@ def extract_districts(doc: Document) -> Iterator[Mention]:
 def _division_mentions(text: str) -> Iterator[Mention]:
     """Mentions of table divisions: leftmost-longest among the names that pass the boundary checks."""
     starts, ends = _token_bounds(text)
+    starts -= _inside_titles(text)
     hits = [h for h in find_names(text) if _acceptable(h, text, starts, ends)]
     hits += [h for h in county_short_names(text, hits) if _acceptable(h, text, starts, ends)]
     last_end = -1
@@ -97,6 +100,11 @@ def _division_mentions(text: str) -> Iterator[Mention]:
         if hit.start >= last_end:
             last_end = hit.end
             yield _table_mention(hit)
+
+
+def _inside_titles(text: str) -> set[int]:
+    """The offsets inside a post title, where no short form may start (市|长沙 of 市长沙某)."""
+    return {offset for match in find_titles(text) for offset in range(match.start + 1, match.end)}
 
 
 def _token_bounds(text: str) -> tuple[set[int], set[int]]:
@@ -337,7 +345,10 @@ def _plausible_short_name(stem: str, suffix_char: str) -> bool:
 
 def _misfits(word: Tagged) -> bool:
     """A word that cannot be part of a short name: a function character, a known verb or adverb,
-    a count (三个); a number or a measure word that counts nothing can open one (五里|王村, 道|图嘎查)."""
+    a count (三个); a number or a measure word that counts nothing can open one (五里|王村, 道|图嘎查),
+    and so can a character the dictionary does not know (娜|姑镇)."""
+    if _unknown_character(word):
+        return False
     if len(word.word) == 1:
         return word.tag in _FUNCTION_TAGS and (word.tag != "q" or word.word in _COUNTING_CHARS)
     if word.tag == "m" and not set(word.word) & _COUNTING_CHARS:
@@ -428,15 +439,28 @@ def _breaks(word: Tagged, tags: frozenset[str]) -> bool:
     # jieba often tags one character of an unknown name as an adverb or numeral (太/d, 东三/m),
     # or a place-name ending as a measure word (孙家|集/q 街道).
     lone = len(word.word) == 1 and word.word not in _LEADING_FUNCTION_CHARS
-    return word.tag in tags and not (lone and (word.tag in ("d", "m") or word.word in PLACE_NAME_TAIL))
+    return word.tag in tags and not (lone and (word.tag in ("d", "m") or word.word in PLACE_NAME_TAIL)) \
+        and not _unknown_character(word)
+
+
+def _unknown_character(word: Tagged) -> bool:
+    """A Chinese character the tagger does not know, which it tags as it tags punctuation (娜/x)."""
+    return word.tag == "x" and len(word.word) == 1 and bool(_CJK.match(word.word))
 
 
 def _proper_stem(stem: str, level: str) -> bool:
     if not 2 <= len(stem) <= _MAX_STEM[level] or set(stem) <= _LEVEL_CHARS or _ranks_a_place(stem):
         return False
     if level != "zone" and (stem[-1] in _LEVEL_CHARS - {"村"} or stem.endswith("化")):
-        return _doubled_suffix(stem, level)
+        return _doubled_suffix(stem, level) or _market_town(stem, level)
     return not _generic_tail(stem)
+
+
+def _market_town(stem: str, level: str) -> bool:
+    """A township named after its market (某市|镇, as 草市镇): a two-character stem ending in
+    市 that is no dictionary word (not 城市, 全市, 本市)."""
+    return level == "township" and len(stem) == 2 and stem[-1] == "市" and stem[0] not in _LEVEL_CHARS \
+        and not known_word(stem)
 
 
 def _ranks_a_place(stem: str) -> bool:

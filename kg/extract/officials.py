@@ -8,6 +8,8 @@ Patterns, all anchored on a post title from the lexicon:
   临江高新区管委会)
 - name + title: ``省委督导组王立群组长``, ``某某总书记`` (not after a level title: 江山|市长)
 - author bylines: ``◎ 张 军`` or a name alone under the headline ... ``(作者系中共某县委书记、县长)``
+- profiles (任前公示, 简历): ``张三，男，1975年3月生，…现任某县委副书记、县长，拟任某县委书记。``
+  and the dated lines after it (``2010年5月至2016年1月，任某镇党委书记；``)
 
 Only occurrences with a post are emitted; later bare mentions of the same name are
 left to the resolver. ``某某同志`` alone is not a post.
@@ -20,14 +22,17 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from kg.document import Document, Mention
+from kg.lexicon.divisions import find_names
 from kg.lexicon.names import (NameSpan, authors_with_notes, cued_name_after, known_word, listed_names_after, name_before,
                               names_run)
-from kg.lexicon.posts import BARE_ORGANS, LEVEL_CHARS, TitleMatch, ends_with_org_suffix, find_titles, is_title
+from kg.lexicon.posts import BARE_ORGANS, LEVEL_CHARS, TitleMatch, ends_with_org_suffix, find_titles, is_title, level_of
 from kg.segment import tag
 
 EXTRACTOR = "officials"
 #: How far left of a title its organisation may reach.
 ORG_WINDOW = 24
+#: How long the titles between two listed officials may be (、市委副书记、代市长).
+_LISTED_GAP = 16
 _CLAUSE_BREAK = re.compile(r"[\s，,。；;：:！!？?、“”‘’\"'「」『』《》（）()【】\[\]—…·◎●■□★☆-]")
 #: Words that lead into a title in a sentence but are not part of its organisation.
 LEAD_WORDS = frozenset(("担任", "出任", "兼任", "陪同", "会见", "看望", "慰问", "听取", "邀请",
@@ -40,9 +45,25 @@ _PREPOSITIONS = frozenset("由在对向据经将把被从为以于给让")
 _RELATIVE_LEVELS = frozenset("省市区县镇乡")
 #: Where a name in an appointment list may start: after 任命 or 免去 (and their short forms),
 #: or at the start of a line of a 任免名单.
-_APPOINTMENT_CUE = re.compile(r"(?:任命|免去|任|免)[:：]?[ \u3000]*|^[ \u3000]*", re.M)
+_APPOINTMENT_CUE = re.compile(r"(?:任命|免去|选举|任|免)[:：]?[ \u3000]*|^[ \u3000]*", re.M)
+#: Where an appointment clause goes on with the next appointee (选举张三为主任，李四为副主任).
+_NEXT_APPOINTEE = frozenset("，,；;")
+#: Verbs after an official's name that lead into another post (张三担任东河村第一书记).
+_TAKES_POST = re.compile(r"担任|兼任|出任")
+#: Titles that are also collective nouns (党员干部, 干部任前公示): a name after one must not open
+#: with a word the tagger reads as a verb, an adverb, a time or place word ... (see _NOT_NAME_TAGS).
+WEAK_TITLES = frozenset(("干部",))
+_NOT_NAME_TAGS = ("v", "f", "p", "d", "c", "u", "t", "m", "a", "r")
+#: "Former", written between an organisation and a title (镇原党委书记 of 某镇原党委书记).
+_FORMER = "原"
 #: How a clause of an appointment ends: 任命张三为市教育局局长； 免去李四的市教育局局长职务。
 _APPOINTMENT_END = re.compile(r"职务|[；;。，,\n（(]")
+#: The opening of a profile paragraph: a name, then the person's sex (张三，男，1975年3月生).
+_PROFILE_OPENING = re.compile(r"^[ \u3000]*(?=[^\s，,]{2,12}[，,][男女][，,（(])", re.M)
+#: Words in a profile that lead into a post: 现任, 拟任, 历任, 任 (after a date or a comma), 提名为.
+_PROFILE_POST_CUE = re.compile(r"(?:现任|拟任|历任|曾任|兼任|先后任|(?:拟)?(?:提名|推荐)为|(?<=[，,；;：:\s起月])任)")
+#: A paragraph of a profile's career that opens with a date (1996年3月至2003年8月，任…).
+_DATED_PARAGRAPH = re.compile(r"\n[ \u3000]*(?:\n[ \u3000]*)*(?=\d{4}[年.\-—])")
 
 
 class Post(NamedTuple):
@@ -83,8 +104,9 @@ def org_start_before(text: str, pos: int, floor: int = 0) -> int:
 
 
 def _relative(org: str | None, level: str | None) -> str | None:
-    """The level character of an organisation given without a place name (市委, 市人社局)."""
-    head = org[:1] if org else level
+    """The level character of an organisation given without a place name (市委, 市人社局; 省 for
+    厅党组, a province's department)."""
+    head = level_of(org) if org else level
     return head if head in _RELATIVE_LEVELS else None
 
 
@@ -97,13 +119,26 @@ def _org_end(text: str, match: TitleMatch, start: int) -> int:
     return match.start + len(title.organ or "")
 
 
+def _former_mark_at(text: str, pos: int, start: int) -> bool:
+    """Whether ``text[pos]``, between an organisation starting at ``start`` and a title, is 原
+    ("former": 某镇原党委书记), not part of a division's name (镇原县, 太原市)."""
+    if not start <= pos or text[pos] != _FORMER:
+        return False
+    window = max(0, pos - 3)
+    return not any(h.start <= pos - window < h.end for h in find_names(text[window:pos + 4]))
+
+
 def post_at(text: str, match: TitleMatch, floor: int = 0) -> Post:
-    """The post a title match states, with the organisation written before it."""
+    """The post a title match states, with the organisation written before it (without a 原,
+    "former", between them: 某镇原党委书记 → 某镇党委)."""
     title, start = match.title, org_start_before(text, match.start, floor)
-    end = _org_end(text, match, start)
-    if end <= start:
-        return Post(title.text, None, None, None, _relative(None, title.level))
+    former = _former_mark_at(text, match.start - 1, start)
+    end = match.start + len(title.organ or "") if former else _org_end(text, match, start)
     org = text[start:end]
+    if former:
+        org = org[:match.start - 1 - start] + org[match.start - start:]
+    if not org:
+        return Post(title.text, None, None, None, _relative(None, title.level))
     return Post(title.text, org, start, end, _relative(org, title.level))
 
 
@@ -162,6 +197,14 @@ def _mention(text: str, span: NameSpan, posts: list[Post]) -> Mention:
                    EXTRACTOR, {"posts": [p.as_attr() for p in posts]})
 
 
+def _named_after(text: str, match: TitleMatch, span: NameSpan) -> bool:
+    """Whether a name read after a title is one: after a weak title not one that opens with a word
+    the tagger reads as a verb, a place-time word ... (干部|林思远, not 干部|任前 nor 干部|知敬畏)."""
+    if match.title.text not in WEAK_TITLES:
+        return True
+    return not tag(text[span.start:span.end + 2])[0].tag.startswith(_NOT_NAME_TAGS)
+
+
 def _named_before(text: str, match: TitleMatch) -> tuple[NameSpan, Post] | None:
     """``督导组王立群组长``: a name right before a title, the organisation before the name."""
     span = name_before(text, match.start)
@@ -181,7 +224,7 @@ def chain_mentions(text: str, group: list[TitleMatch], floor: int = 0) -> Iterat
     if text[last.end:last.end + 1] in (":", "："):
         spans = names_run(text, last.end + 1)
     else:
-        spans = [s for s in [cued_name_after(text, last.end)] if s]
+        spans = [s for s in [cued_name_after(text, last.end)] if s and _named_after(text, last, s)]
     if spans:
         spans += listed_names_after(text, spans[-1])
         posts = chain_posts(text, group, floor)
@@ -198,16 +241,42 @@ def _appointee_posts(text: str, titles: list[TitleMatch], start: int) -> list[Po
     return [p for i, g in enumerate(groups) for p in chain_posts(text, g, groups[i - 1][-1].end if i else start)]
 
 
+def _appointees_at(text: str, pos: int) -> list[NameSpan]:
+    """The names that open an appointment clause at ``pos`` (张三为, 张三、李四为, 李四的), or none."""
+    spans: list[NameSpan] = []
+    span = cued_name_after(text, pos)
+    while span is not None:
+        spans.append(span)
+        if text[span.end:span.end + 1] != "、":
+            break
+        span = cued_name_after(text, span.end + 1)
+    return spans if spans and text[spans[-1].end:spans[-1].end + 1] in ("为", "的") else []
+
+
 def appointment_mentions(text: str, titles: list[TitleMatch]) -> Iterator[Mention]:
-    """People appointed or relieved: ``任命张三为市教育局局长``, ``免去李四的市教育局局长职务``,
-    and the lines of a 任免名单 (``王五为市民政局局长；``)."""
+    """People appointed, elected or relieved: ``任命张三为市教育局局长``, ``免去李四的市教育局局长职务``,
+    ``选举王五、赵六为副主席``, the lines of a 任免名单 (``王五为市民政局局长；``), and the next
+    appointees of the same sentence (``选举张三为主任，李四为副主任``)."""
     for cue in _APPOINTMENT_CUE.finditer(text):
-        span = cued_name_after(text, cue.end())
-        if span is None or text[span.end:span.end + 1] not in ("为", "的"):
-            continue
-        posts = _appointee_posts(text, titles, span.end + 1)
+        pos = cue.end()
+        while spans := _appointees_at(text, pos):
+            posts = _appointee_posts(text, titles, spans[-1].end + 1)
+            if not posts:
+                break
+            yield from (_mention(text, span, posts) for span in spans)
+            end = _APPOINTMENT_END.search(text, spans[-1].end + 1)
+            if end is None or end.group() not in _NEXT_APPOINTEE:
+                break
+            pos = end.end()
+
+
+def taken_post_mentions(text: str, titles: list[TitleMatch], found: list[Mention]) -> Iterator[Mention]:
+    """Officials whose name is followed by the post they take up: ``干部张三担任东河村第一书记``."""
+    for mention in found:
+        verb = _TAKES_POST.match(text, mention.end)
+        posts = _appointee_posts(text, titles, verb.end()) if verb else []
         if posts:
-            yield _mention(text, span, posts)
+            yield _mention(text, NameSpan(mention.start, mention.end, mention.name), posts)
 
 
 def byline_mentions(text: str, titles: list[TitleMatch]) -> Iterator[Mention]:
@@ -217,6 +286,28 @@ def byline_mentions(text: str, titles: list[TitleMatch]) -> Iterator[Mention]:
         if inside:
             posts = [p for group in title_chains(text, inside) for p in chain_posts(text, group)]
             yield _mention(text, author, posts)
+
+
+def _profile_end(text: str, start: int) -> int:
+    """Where a profile starting at ``start`` ends: its paragraph and the dated paragraphs after it."""
+    end = text.find("\n", start)
+    while end != -1 and (dated := _DATED_PARAGRAPH.match(text, end)):
+        end = text.find("\n", dated.end())
+    return len(text) if end == -1 else end
+
+
+def profile_mentions(text: str, titles: list[TitleMatch]) -> Iterator[Mention]:
+    """People in a profile (``张三，男，汉族，…现任某县委副书记、县长，拟任某县委书记。``): every
+    post after 现任, 拟任, 历任 or 任 in the profile's paragraph and the dated lines of its career."""
+    for opening in _PROFILE_OPENING.finditer(text):
+        span = cued_name_after(text, opening.end())
+        if span is None or text[span.end:span.end + 1] not in "，,":
+            continue
+        end = _profile_end(text, span.end)
+        posts = [p for cue in _PROFILE_POST_CUE.finditer(text, span.end, end)
+                 for p in _appointee_posts(text, titles, cue.end())]
+        if posts:
+            yield _mention(text, span, posts)
 
 
 def _deputy_org(text: str, previous: Mention, mention: Mention) -> list[dict[str, Any]]:
@@ -243,6 +334,33 @@ def _with_deputy_orgs(text: str, found: list[Mention]) -> list[Mention]:
     return found
 
 
+def _with_listed_places(text: str, found: list[Mention]) -> list[Mention]:
+    """Officials listed right after one whose organisation names its place take that place for
+    posts of the same level written without one (江城市委书记张三、市长李四 → 李四 is 江城市's)."""
+    for previous, mention in zip(found, found[1:]):
+        gap = text[previous.end:mention.start]
+        if gap[:1] in "、，," and len(gap) <= _LISTED_GAP and "。" not in gap:
+            places = [p for p in previous.attrs["posts"] if p["org"]]
+            mention.attrs["posts"] = [_placed(post, places) for post in mention.attrs["posts"]]
+    return found
+
+
+def _placed(post: dict[str, Any], places: list[dict[str, Any]]) -> dict[str, Any]:
+    """A post whose organisation is only a level word (市长, 州委副书记) placed in the division that
+    opens one of ``places``' organisations at that level (江城市委 → 江城市)."""
+    level = post["relative"] or level_of(post["org"] or post["title"])
+    if level is None or (post["org"] and not post["org"].startswith(level)):
+        return post
+    for head in places:
+        opening = 2 if head["org"].startswith("中共") else 0
+        cut = head["org"].find(level, opening + 2)
+        if cut != -1 and head["org_start"] is not None:
+            place = head["org"][opening:cut + 1]
+            return post | {"org": place + (post["org"] or "")[1:], "org_start": head["org_start"] + opening,
+                           "org_end": head["org_start"] + cut + 1}
+    return post
+
+
 def _merged(mentions: Iterable[Mention]) -> list[Mention]:
     """One mention per span, with the posts of every pattern that found it."""
     by_span: dict[tuple[int, int], Mention] = {}
@@ -259,5 +377,6 @@ def extract_officials(doc: Document) -> Iterator[Mention]:
     found: list[Mention] = []
     for group in title_chains(doc.text, titles):  # 干部刘某和|村党支部书记: an organisation starts after a name
         found += chain_mentions(doc.text, group, found[-1].end if found else 0)
-    found = _with_deputy_orgs(doc.text, found)
-    yield from _merged(chain(found, appointment_mentions(doc.text, titles), byline_mentions(doc.text, titles)))
+    found = _with_listed_places(doc.text, _with_deputy_orgs(doc.text, found))
+    yield from _merged(chain(found, appointment_mentions(doc.text, titles), byline_mentions(doc.text, titles),
+                             profile_mentions(doc.text, titles), taken_post_mentions(doc.text, titles, found)))

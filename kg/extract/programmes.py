@@ -37,6 +37,8 @@ _QUOTE = re.compile(r"“([^“”、，,。；;！？\n]{4,15})”")
 _QUOTED_TERM = re.compile(r"“[^“”]{2,}”|‘[^‘’]{2,}’")
 _DOCUMENT = re.compile(r"《([^《》\n]{2,60})》")
 _AFTER_NAME = re.compile(r"[、，,。；;：:！!？?）)\n]|等|为|项目|$")
+#: How far before a weak head the opening quote of its quoted modifier may stand.
+_QUOTED_MODIFIER_REACH = 16
 _PERIOD_EVENT = re.compile(r"[月周节季年]活动$")
 # A slogan of two or more numbered parts: 两清两拆三整治, 两查四改.
 _NUMBERED_SLOGAN = re.compile(r"(?:[一二三四五六七八九十两双百千万]+[^\W一二三四五六七八九十两双百千万]{1,3}){2,}")
@@ -64,11 +66,20 @@ def extract_programmes(doc: Document) -> Iterator[Mention]:
 def head_candidates(text: str) -> Iterator[Span]:
     """Valid spans that end in a programme head word."""
     for head_start, head_end, head in head_spans(text, HEADS):
-        start = name_start(text, head_start, head_end, HEADS)
+        start = quoted_modifier_start(text, head_start, head) or name_start(text, head_start, head_end, HEADS)
         if head == "工程" and is_works(text, head_start, head_end):
             continue
         if is_programme_name(text[start:head_end], head, in_quotes(text, start, head_end)):
             yield start, head_end
+
+
+def quoted_modifier_start(text: str, head_start: int, head: str) -> int | None:
+    """Where a weak head's name starts when a quoted term right before it names it: at the quote
+    (深化交通领域“放管服”改革 → “放管服”改革), else None."""
+    if head not in PROGRAMME_WEAK_HEADS or text[head_start - 1:head_start] != "”":
+        return None
+    opening = text.rfind("“", max(0, head_start - _QUOTED_MODIFIER_REACH), head_start - 1)
+    return opening if opening != -1 else None
 
 
 def is_works(text: str, head_start: int, head_end: int) -> bool:
@@ -147,7 +158,8 @@ def introduced(text: str, start: int) -> bool:
 
 
 def document_spans(text: str) -> Iterator[Span]:
-    """Titles in 《》 that end like a policy document (方案, 意见, 条例, …), inside the marks."""
+    """Titles in 《》 that end like a policy document (方案, 意见, 条例, …), inside the marks; not
+    the bare word, which stands for a document named before (《方案》)."""
     for title in _DOCUMENT.finditer(text):
-        if title.group(1).endswith(DOCUMENT_SUFFIXES):
+        if title.group(1).endswith(DOCUMENT_SUFFIXES) and title.group(1) not in DOCUMENT_SUFFIXES:
             yield title.start(1), title.end(1)

@@ -84,9 +84,17 @@ def head_candidates(text: str) -> Iterator[Span]:
             continue
         start = name_start(text, head_start, head_end, PROJECT_HEADS)
         span = trimmed(text, start, head_end)
+        if span and not is_project_name(text, *span, head_known=True, sectioned=end > head_end):
+            span = with_phase(text, span, head_end)  # 某某产业园|二期项目: the kind alone names none
         if span and is_project_name(text, *span, head_known=True, sectioned=end > head_end) \
                 and not names_no_one(text, span[0], facility):
             yield span if span[1] < head_end else (span[0], end)
+
+
+def with_phase(text: str, span: Span, head_end: int) -> Span | None:
+    """The span with the phase and head that :func:`trimmed` left out (某某产业园二期项目), or None
+    when it left none out."""
+    return (span[0], head_end) if span[1] < head_end and _PHASE.match(text, span[1], head_end) else None
 
 
 def is_a_location(text: str, head_end: int, end: int) -> bool:

@@ -10,6 +10,8 @@ from kg.segment import cut
 
 #: Characters that end a place name, never a person's: 江山市, 解放路.
 PLACE_TAIL = frozenset("省市州盟县区旗镇乡村路街巷")
+#: Last characters of village and landmark names that read like names: 王家庄, 周家口, 张家界.
+PLACE_NAME_TAIL = frozenset("庄屯堡寨营沟湾坡岭峪坪井口界桥港集店铺岗坝洼塘园")
 #: Verbs of saying that often follow a name and may be glued to it by the dictionary (明说, 学说).
 SAYING = ("说", "表示", "介绍", "指出", "强调", "告诉", "认为")
 #: Forms of address after a surname, not given names: 王老师, 张师傅, 刘某.

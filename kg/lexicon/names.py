@@ -16,16 +16,14 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon.name_words import (PLACE_TAIL, SAYING, NameSpan, dictionary_cut, is_cjk, is_form_of_address,
-                                   known_word)
+from kg.lexicon.name_words import (PLACE_NAME_TAIL, PLACE_TAIL, SAYING, NameSpan, dictionary_cut, is_cjk,
+                                   is_form_of_address, known_word)
 from kg.lexicon.posts import find_titles
 from kg.lexicon.surnames import surname_at
 from kg.lexicon.transliterated import (AFTER_NAME, MIDDLE_DOTS, NAME_DOTS, reads_as_transcribed_name,
                                        transcribed_name_at)
 from kg.segment import tag
 
-#: Last characters of village and landmark names that read like names: 王家庄, 周家口, 张家界.
-PLACE_NAME_TAIL = frozenset("庄屯堡寨营沟湾坡岭峪坪井口界桥港集店铺岗坝洼塘园")
 #: Characters that are not part of a given name.
 NOT_GIVEN = frozenset("的了在是和与及等说也都而又就把被对从向为以于之其这那个们着过将已或该此每各年日")
 #: Characters that make X月 a month or a span of months, not a given name: 本月, 正月, 三月.
@@ -201,10 +199,16 @@ def _opens_with_person_word(text: str, pos: int) -> bool:
 
 def _verb_or_break_at(text: str, pos: int) -> bool:
     """Whether ``text`` at ``pos`` ends the phrase before it: no Chinese character, or a verb,
-    preposition, particle or conjunction (表示, 出席, 在, 等)."""
+    preposition, particle, conjunction or adverb (表示, 出席, 在, 等, 就)."""
     if pos >= len(text) or not is_cjk(text[pos]):
         return True
-    return tag(text[pos:pos + WINDOW])[0].tag.startswith(("v", "p", "u", "c"))
+    return tag(text[pos:pos + WINDOW])[0].tag.startswith(("v", "p", "u", "c", "d"))
+
+
+def _verb_opens_name_before_verb(text: str, pos: int) -> bool:
+    """Whether the three-character name at ``pos`` opens with what the tagger takes for a verb
+    (贺立|新) and a verb or a break follows it (贺立新|涉嫌): no common noun phrase reads so."""
+    return tag(text[pos:pos + 2])[0].tag.startswith("v") and _verb_or_break_at(text, pos + 3)
 
 
 def _tags_refuse(text: str, pos: int, length: int) -> bool:
@@ -213,16 +217,19 @@ def _tags_refuse(text: str, pos: int, length: int) -> bool:
     if first.word == surname_at(text, pos) and first.tag.startswith(FUNCTION_TAGS):
         return not _given_name_after_function_word(text, pos, length)
     name = text[pos:pos + length]
-    if length == 3 and len(first.word) >= 2 and known_word(name[:2]) and not _opens_with_person_word(text, pos):
+    if length == 3 and len(first.word) >= 2 and known_word(name[:2]) and not _opens_with_person_word(text, pos) \
+            and not _verb_opens_name_before_verb(text, pos):
         return True  # 幸福感 and 王家庄 open with a common word; 李建伟 does not
     return known_word(name) and not first.tag.startswith("nr")
 
 
 def _given_name_after_function_word(text: str, pos: int, length: int) -> bool:
-    """Whether a surname the tagger reads as a function word (何, 于) opens a name all the same:
-    two given-name characters tagged as a name (何|志远), or closed by a verb of saying (何建平|表示)."""
+    """Whether a surname the tagger reads as a function word (何, 于, 符) opens a name all the same:
+    two given-name characters tagged as a name (何|志远), or closed by a verb of saying or of
+    attending (何立平|表示, 符建新|出席)."""
     given = text[pos + 1:pos + length]
-    return len(given) == 2 and (tag(given)[0].tag.startswith("nr") or text.startswith(SAYING, pos + length))
+    closed = text.startswith(SAYING + _ATTENDING, pos + length)
+    return len(given) == 2 and (tag(given)[0].tag.startswith("nr") or closed)
 
 
 def _name_length(text: str, pos: int) -> int:

@@ -35,7 +35,7 @@ SOFT_LEAD_INS = frozenset({"建设", "新建", "改建", "扩建", "续建", "�
 # Verbs that occur inside names (供水工程, 能力提升专项行动, 抓党建促治理): they do not end a name.
 NAME_VERBS = frozenset("""
 建设 改造 改扩建 扩容 提升 提标 提质 增效 整治 治理 运行 驱动 供水 供热 供电 供气 引水 调水 输水 排水 灌溉 抽水 蓄能 升级 配套 研学 传承
-转移 防洪 防控 倍增 减负 振兴 抓 促 帮扶 纾困 就业 创业 培训 援助 带动 保护 修复 开发 利用 服务
+起步 转移 防洪 防控 倍增 减负 振兴 抓 促 帮扶 纾困 就业 创业 培训 援助 带动 保护 修复 开发 利用 服务
 示范 发展 创新 引领 融合 孵化 培养 转型 改革 攻坚 提高 巩固 脱贫 助力 管 惠企 护航 赋能
 招聘 育人 富民 强村 兴业 返乡 下乡 入乡 进村 入户 聚才 引才 冷轧 热轧 智控 制造 生产 储能 清洁 节能 减排 净化 美化 亮化
 扶贫 搬迁 安置 迁建 复建 重建 创意 封装 测试 封测 加工 组装 装配 冶炼 制备 研发 检测 仓储 扩产 扩能 技改 整修 修缮 再生
@@ -135,8 +135,9 @@ def name_start(text: str, head_start: int, end: int, heads: tuple[str, ...],
     """The left edge of the name whose head begins at ``head_start`` and which ends at ``end``.
 
     A conjunction (和, 及, 暨) is part of the name only when the words before it do
-    not already end in a head or a phase: 道路建设及配套管网项目 is one name,
-    会展中心及配套项目 two. With ``counts`` a count (101个, 2022年) ends the name too.
+    not already end in a head or a phase and no place opens the words after it: 道路建设及配套管网项目
+    is one name, 会展中心及配套项目 and 某镇安置点和某县某镇特色小镇项目 two.
+    With ``counts`` a count (101个, 2022年) ends the name too.
     A route keeps its ends (甲城至乙城高速公路), a section its place (某河某地段治理工程), and a
     capacity after a proper name stays (某地50万千瓦光伏项目; at the left edge it is dropped,
     as is a bare number);
@@ -154,7 +155,8 @@ def name_start(text: str, head_start: int, end: int, heads: tuple[str, ...],
             kept.append(word)  # the output and the product after it (年产10万吨|水泥粉磨站)
             continue
         if word in CONJUNCTIONS:
-            if ends_with_head(text[left:pos], heads) or _ENDS_WITH_PHASE.search(text, left, pos) or not kept:
+            if ends_with_head(text[left:pos], heads) or _ENDS_WITH_PHASE.search(text, left, pos) or not kept \
+                    or is_place_word(*words[i + 1]):
                 break
         elif builds_at_a_place(words, i):
             break

@@ -67,8 +67,18 @@ def ends_with_org_suffix(text: str) -> bool:
     return any(text.endswith(suffix) for suffix in org_suffixes())
 
 
-def _level_of(text: str) -> str | None:
-    return text[0] if text[0] in LEVEL_CHARS and text[0] != "村" else None
+#: Heads of organisations and titles that name no level but belong to one: a 厅 is a province's
+#: department (厅长, 厅党组).
+_IMPLIED_LEVELS = {"厅": "省"}
+
+
+def level_of(text: str) -> str | None:
+    """The level an organisation or a title written without a place name belongs to (市 for 市长 and
+    市人社局, 省 for 厅长), or None; a village's organs are read from the village named before them."""
+    head = text[:1]
+    if head in LEVEL_CHARS:
+        return head if head != "村" else None
+    return _IMPLIED_LEVELS.get(head)
 
 
 def all_titles() -> dict[str, Title]:
@@ -77,10 +87,10 @@ def all_titles() -> dict[str, Title]:
     for base in base_titles():
         for modifier in MODIFIERS:
             text = modifier + base
-            titles[text] = Title(text, None, _level_of(base))
+            titles[text] = Title(text, None, level_of(base))
     for organ in PARTY_ORGANS:
         for post in ORGAN_POSTS:
-            titles[organ + post] = Title(organ + post, organ, _level_of(organ))
+            titles[organ + post] = Title(organ + post, organ, level_of(organ))
     return titles
 
 
@@ -112,4 +122,18 @@ def find_titles(text: str) -> list[TitleMatch]:
         if (matches and start < matches[-1].end) or text[end:end + 1] in TITLE_BREAKERS:
             continue
         matches.append(TitleMatch(start, end, title))
-    return matches
+    return [m for m, after in zip(matches, matches[1:] + [None]) if not _opens_place_name(text, m, after)]
+
+
+#: How many characters a place's name may have between a level title's 长 and its suffix (郊区|长青|乡).
+_PLACE_REST = 3
+
+
+def _opens_place_name(text: str, match: TitleMatch, after: TitleMatch | None) -> bool:
+    """Whether a level title ending in 长 is the end of a division and the start of the next
+    division's name, that next title's level character ending it (郊区|长林乡|党委书记 is no 区长)."""
+    if after is None or match.title.level is None or not match.title.text.endswith("长"):
+        return False
+    between = text[match.end:after.start]
+    return 0 < len(between) < _PLACE_REST and after.title.text[0] in LEVEL_CHARS \
+        and all("\u4e00" <= c <= "\u9fff" for c in between)

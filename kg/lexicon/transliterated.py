@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from kg.lexicon.divisions import find_names
-from kg.lexicon.name_words import (PLACE_TAIL, SAYING, NameSpan, dictionary_cut, is_form_of_address,
-                                   known_word)
+from kg.lexicon.name_words import (PLACE_NAME_TAIL, PLACE_TAIL, SAYING, NameSpan, dictionary_cut,
+                                   is_form_of_address, known_word)
 from kg.lexicon.posts import find_titles
 from kg.segment import tag
 
@@ -28,9 +28,9 @@ _DOTTED_RUN = re.compile(rf"[\u4e00-\u9fff]+(?:{_DOT}[\u4e00-\u9fff]+)*")
 _DOTTED_AT_END = re.compile(rf"(?<![\u4e00-\u9fff{re.escape(NAME_DOTS)}])"
                             rf"[\u4e00-\u9fff]{{2,6}}(?:{_DOT}[\u4e00-\u9fff]{{2,6}}){{1,2}}$")
 #: Characters that are never part of a transcribed name: function words and numerals
-#: (其, 和, 日, 都 are: 其木格, 苏和, 格日勒, 阿不都).
+#: (其, 和, 日, 都, 那 are: 其木格, 苏和, 格日勒, 阿不都, 那顺).
 _FUNCTION_CHARS = frozenset("的了在是与及等说也而又就把被对从向为以于之这那们着过将已或该此每各年")
-_NOT_TRANSCRIBED = _FUNCTION_CHARS | frozenset("一二三四五六七八九十百千万零两")
+_NOT_TRANSCRIBED = (_FUNCTION_CHARS - {"那"}) | frozenset("一二三四五六七八九十百千万零两")
 #: Characters that open the words after a name: function characters, and 一 (一边, 一起).
 _AFTER_NAME_OPENERS = _FUNCTION_CHARS | frozenset("一")
 #: Conjunctions that may follow a name, though a transcribed name may end in one (苏和).
@@ -39,8 +39,8 @@ _JOINING = frozenset("和跟同并")
 AFTER_NAME = SAYING + ("摄",)
 #: An adverb of manner and a verb of saying after a name (高兴地说, 笑着说).
 _MANNER_OF_SAYING = re.compile(rf"([\u4e00-\u9fff]{{1,2}})[地着](?:{'|'.join(SAYING)})")
-#: Lengths of a name written as one word, and of each part of a dotted name.
-_WORD_LENGTHS, _PART_LENGTHS = range(2, 5), range(2, 7)
+#: Lengths of a name written as one word (敖其尔 to 巴特格日勒), and of each part of a dotted name.
+_WORD_LENGTHS, _PART_LENGTHS = range(2, 6), range(2, 7)
 _MAX_PARTS = 3
 
 
@@ -54,13 +54,27 @@ def transcribed_name_at(text: str, pos: int) -> NameSpan | None:
 
 
 def _word_name_at(text: str, pos: int, end: int) -> NameSpan | None:
-    """A name written as one word: the whole run of characters up to a break, or two to four
-    characters before a verb of saying or a credit."""
+    """A name written as one word: the whole run of characters up to a break, or two to five
+    characters before a verb of saying or a credit, else three to five before other words (see
+    :func:`_ends_a_name`; two would read the start of a phrase as a name: 给记者|算收|入账; nor one
+    ending like a village's: 镇长|王家庄|调研)."""
     lengths = [end - pos] + [n for n in reversed(_WORD_LENGTHS) if text.startswith(AFTER_NAME, pos + n)]
+    lengths += [n for n in reversed(_WORD_LENGTHS)
+                if 2 < n < end - pos and text[pos + n - 1] not in PLACE_NAME_TAIL and _ends_a_name(text[pos + n:end])]
     for length in lengths:
         if length <= end - pos and reads_as_transcribed_name(text[pos:pos + length]):
             return NameSpan(pos, pos + length, text[pos:pos + length])
     return None
+
+
+def _ends_a_name(rest: str) -> bool:
+    """Whether ``rest``, the characters of a run after a name written as one word, opens as running
+    text after a name does: a verb of saying after an adverb of manner, a two-character verb, or an
+    adverb (格桑多布|笑着说, 拉巴次旦|带领); not a function character, which may
+    end a Han name read one character too long (周海涛算|过, 何子平陪|同)."""
+    if not rest:
+        return False
+    return _manner_of_saying(rest) or _opens_with_a_verb(rest) or tag(rest[:4])[0].tag == "d"
 
 
 def _dotted_name_at(text: str, pos: int, parts: list[str]) -> NameSpan | None:
@@ -129,7 +143,7 @@ def dotted_name_before(text: str, end: int) -> NameSpan | None:
 
 def reads_as_transcribed_name(name: str) -> bool:
     """Whether a word next to a strong cue is a name without a Han surname: one word of two to
-    four characters, or two or three parts of two to six joined by dots; no function character or
+    five characters, or two or three parts of two to six joined by dots; no function character or
     numeral, not a form of address, a division or a title, and no common word inside (see
     :func:`_only_name_words` and :func:`_common_words_part`)."""
     parts = _DOT_SPLIT.split(name)
