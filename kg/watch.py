@@ -23,7 +23,7 @@ from kg.pipeline import BuildSummary, build, output_cache, process_document
 
 #: Milliseconds without further changes before a batch of changes starts a rebuild.
 SETTLE_MS = 20
-#: A sentence with a post, a county and a programme: processing it loads every resource.
+#: A sentence with a post, a township and a programme: processing it loads every resource.
 WARM_UP_TEXT = "3月1日，县委书记王明到城关镇调研乡村振兴工作。\n"
 #: Milliseconds the watcher waits for a first change before it lets the first build start.
 IDLE_MS = 100
