@@ -281,7 +281,8 @@ def build(inputs: Sequence[str | Path] = (DEFAULT_INPUT,), outdir: Path = DEFAUL
             shared, shared_rows = _shared(result)
             graphs = [item.rdf for item in processed] + shared
         rdf, rows = RdfExport(graphs), merge_rows([shared_rows] + [ViewRows.from_json(item.view) for item in processed])
-        outputs = write_files(outdir, _outputs(rdf, rows, records, timings), threads=jobs)  # side by side: stage times overlap
+        # the writers run side by side, so stage times overlap
+        outputs = write_files(outdir, _outputs(rdf, rows, records, timings), threads=jobs)
         if shards is not None:
             with _timed(timings, "shards"):
                 outputs.append(write_shards(graphs, Path(shards)))

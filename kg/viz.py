@@ -334,8 +334,9 @@ def page_writers(rows: ViewRows) -> dict[str, Callable[[Path], Path]]:
     cities = sorted({city for city, in rows.cities} & set(view.nodes))
     writers = {"graph.html": lambda path: write_view(view, path, drawing=drawing)}
     for city, narrowed in _city_views(view, cities).items():
-        writers[f"city-{city.rsplit('/', 1)[-1]}.html"] = lambda path, narrowed=narrowed, title=view.nodes[city].label: (
-            write_view(narrowed, path, title, drawing))
+        title = view.nodes[city].label
+        writers[f"city-{city.rsplit('/', 1)[-1]}.html"] = (
+            lambda path, narrowed=narrowed, title=title: write_view(narrowed, path, title, drawing))
     return writers
 
 

@@ -13,6 +13,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from kg.lexicon import data_lines
+from kg.lexicon.name_words import is_cjk
 
 #: Characters that name an administrative level when they open a title or an organisation.
 LEVEL_CHARS = frozenset("省市州盟县区旗镇乡村")
@@ -136,4 +137,4 @@ def _opens_place_name(text: str, match: TitleMatch, after: TitleMatch | None) ->
         return False
     between = text[match.end:after.start]
     return 0 < len(between) < _PLACE_REST and after.title.text[0] in LEVEL_CHARS \
-        and all("\u4e00" <= c <= "\u9fff" for c in between)
+        and all(map(is_cjk, between))
